@@ -1,0 +1,208 @@
+"""The case file: the record of one incident as it moves through the six steps.
+
+A case file is JSON of this shape (see also the JSON Schema the site publishes):
+
+    {"format": "remediation-playbook-case", "version": 1,
+     "steps": {"verify": {"values": {"case_code": "CASE-1", ...}, "checklist": ["log-case", ...]}}}
+
+Values are kept exactly as the model's fields define them: text for text, textarea and date
+fields, a list of option values for "choices". `dump_case` writes the one canonical form, so
+the same case always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+from .model import Field, Playbook, Step
+
+FORMAT = "remediation-playbook-case"
+VERSION = 1
+MAX_BYTES = 2_000_000
+"""A case file larger than this is refused before it is parsed."""
+MAX_DEPTH = 8
+"""Case files nest four levels deep; anything much deeper is not one of ours."""
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class CaseError(Exception):
+    """A case file that cannot be read; `problems` lists each thing wrong with it."""
+
+    def __init__(self, problems: list[dict]):
+        self.problems = problems
+        super().__init__("; ".join(f"{p['path']}: {p['message']}" for p in problems))
+
+
+def new_case() -> dict:
+    return {"format": FORMAT, "version": VERSION, "steps": {}}
+
+
+def dump_case(case: dict) -> str:
+    """The canonical text of a case file: sorted keys, two-space indent, UTF-8, final newline."""
+    return json.dumps(case, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def normalise_text(value: str) -> str:
+    """Unify line endings, drop control characters and trailing spaces; keep everything else."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    value = _CONTROL.sub("", value)
+    return "\n".join(line.rstrip() for line in value.split("\n")).strip("\n").strip()
+
+
+def check_field(field: Field, raw: object) -> tuple[object, str | None]:
+    """Clean one submitted value; return (value, message) where message says what to fix, or None."""
+    if field.type == "choices":
+        if raw in (None, ""):
+            raw = []
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+            return [], "Tick the options that apply."
+        allowed = [o.value for o in field.options]
+        unknown = [v for v in raw if v not in allowed]
+        if unknown:
+            return [v for v in raw if v in allowed], f"{', '.join(map(repr, unknown))} is not one of the options; tick options from the list."
+        value = [v for v in allowed if v in raw]  # model order, no duplicates
+        if field.required and not value:
+            return value, f"Tick at least one option for {field.label.lower()}."
+        return value, None
+
+    if raw is None:
+        raw = ""
+    if not isinstance(raw, str):
+        return "", f"{field.label} must be text."
+    value = normalise_text(raw) if field.type == "textarea" else normalise_text(raw).replace("\n", " ")
+    if not value:
+        if field.required:
+            verb = "Choose" if field.type == "choice" else "Enter"
+            return "", f"{verb} {field.label[0].lower() + field.label[1:]}."
+        return "", None
+    if field.type == "choice":
+        if value not in [o.value for o in field.options]:
+            return "", f"Choose one of the options for {field.label.lower()}."
+        return value, None
+    if field.type == "date":
+        message = "Enter the date as year-month-day, for example 2026-03-14."
+        if not _DATE.match(value):
+            return value, message
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return value, f"{value} is not a real date. {message}"
+        if not 1900 <= day.year <= 2100:
+            return value, f"{value} is out of range: enter a year between 1900 and 2100."
+        return value, None
+    limit = field.limit
+    if limit and len(value) > limit:
+        return value, f"{field.label} must be {limit} characters or fewer; it has {len(value)}. Shorten it."
+    if field.pattern and not re.fullmatch(field.pattern, value):
+        return value, field.pattern_message or f"{field.label} is not in the expected form."
+    return value, None
+
+
+def check_step(step: Step, values: dict, checklist: list) -> tuple[dict, list[str], list[dict]]:
+    """Clean a step's submitted values and ticked checklist items.
+
+    Returns (values, checklist, errors); each error is {"field", "message"}. Values that
+    fail a check are still returned as entered, so nothing the user typed is lost.
+    """
+    errors = []
+    clean: dict[str, object] = {}
+    if not isinstance(values, dict):
+        return {}, [], [{"field": "", "message": "The step's values must be an object of field names and values."}]
+    for key in values:
+        if key not in {f.id for f in step.fields}:
+            errors.append({"field": key, "message": f"{key!r} is not a field of step {step.number}."})
+    for field in step.fields:
+        value, message = check_field(field, values.get(field.id))
+        clean[field.id] = value
+        if message:
+            errors.append({"field": field.id, "message": message})
+    item_ids = [c.id for c in step.checklist]
+    if not isinstance(checklist, list) or not all(isinstance(c, str) for c in checklist):
+        errors.append({"field": "checklist", "message": "The checklist must be a list of item ids."})
+        checklist = []
+    for item in checklist:
+        if item not in item_ids:
+            errors.append({"field": "checklist", "message": f"{item!r} is not an item of step {step.number}'s checklist."})
+    ticked = [i for i in item_ids if i in checklist]
+    return clean, ticked, errors
+
+
+def _depth(value: object, level: int = 0) -> int:
+    if isinstance(value, dict):
+        return max([_depth(v, level + 1) for v in value.values()] or [level + 1])
+    if isinstance(value, list):
+        return max([_depth(v, level + 1) for v in value] or [level + 1])
+    return level
+
+
+def parse_case(text: str | bytes, playbook: Playbook) -> dict:
+    """Read a case file; raise CaseError naming every problem. The result is the clean case."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_BYTES:
+            raise CaseError([{"path": "", "message": f"The file is {len(text):,} bytes; a case file is at most {MAX_BYTES:,}."}])
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CaseError([{"path": "", "message": "The file is not UTF-8 text, so it is not a case file."}]) from None
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise CaseError([{"path": "", "message": f"The file is larger than {MAX_BYTES:,} bytes; a case file is smaller."}])
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise CaseError([{"path": "", "message": "The file nests too deeply to be a case file."}]) from None
+    except json.JSONDecodeError as exc:
+        raise CaseError([{"path": "", "message": f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."}]) from None
+    if _depth(data) > MAX_DEPTH:
+        raise CaseError([{"path": "", "message": f"The file nests deeper than {MAX_DEPTH} levels, so it is not a case file."}])
+    if not isinstance(data, dict):
+        raise CaseError([{"path": "", "message": "A case file is a JSON object; this file holds something else."}])
+    problems = []
+    if data.get("format") != FORMAT:
+        problems.append({"path": "format", "message": f'Expected "format": "{FORMAT}"; this is not a playbook case file.'})
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        problems.append({"path": "version", "message": "The case file has no version number."})
+    elif version > VERSION:
+        problems.append({"path": "version", "message": f"Version {version} comes from a newer playbook; this one reads up to version {VERSION}."})
+    elif version < 1:
+        problems.append({"path": "version", "message": f"Version {version} does not exist; versions start at 1."})
+    for key in data:
+        if key not in ("format", "version", "steps"):
+            problems.append({"path": key, "message": f"Unknown key {key!r}; a case file holds format, version and steps."})
+    steps = data.get("steps", {})
+    if not isinstance(steps, dict):
+        problems.append({"path": "steps", "message": "steps must be an object keyed by step id."})
+        steps = {}
+    case = new_case()
+    known = {s.id: s for s in playbook.steps}
+    for step_id, entry in steps.items():
+        where = f"steps.{step_id}"
+        if step_id not in known:
+            problems.append({"path": where, "message": f"Unknown step {step_id!r}; steps are {', '.join(known)}."})
+            continue
+        if not isinstance(entry, dict):
+            problems.append({"path": where, "message": "Each step must be an object with values and checklist."})
+            continue
+        for key in entry:
+            if key not in ("values", "checklist"):
+                problems.append({"path": f"{where}.{key}", "message": f"Unknown key {key!r}; a step holds values and checklist."})
+        values, ticked, errors = check_step(known[step_id], entry.get("values", {}), entry.get("checklist", []))
+        # A saved step may be unfinished; only errors of type and form make the file unreadable.
+        problems += [{"path": f"{where}.values.{e['field']}" if e["field"] != "checklist" else f"{where}.checklist",
+                      "message": e["message"]}
+                     for e in errors if not _is_missing_required(e, known[step_id], values)]
+        case["steps"][step_id] = {"values": values, "checklist": ticked}
+    if problems:
+        raise CaseError(problems)
+    return case
+
+
+def _is_missing_required(error: dict, step: Step, values: dict) -> bool:
+    field_ids = {f.id for f in step.fields}
+    return error["field"] in field_ids and values.get(error["field"]) in ("", [])

@@ -1,0 +1,1 @@
+"""Renderers: each walks a `document.Document` and escapes every text it writes."""

@@ -1,0 +1,32 @@
+// The Python runtime: Pyodide, self-hosted, in one module Web Worker.
+// It boots at once, installs the playbook wheel and its pure-Python dependencies from this site,
+// checks the imported versions, then answers each {id, op, payload} with exactly one reply.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const WHEELS = new URL("../wheels/", import.meta.url);
+
+async function boot() {
+  const manifest = await (await fetch(new URL("manifest.json", WHEELS))).json();
+  const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+  // loadPackage does not throw when a download fails, so the import and version check below is the test.
+  await pyodide.loadPackage(manifest.wheels.map((name) => new URL(name, WHEELS).href), { messageCallback: () => {} });
+  const api = pyodide.pyimport("playbook.api");
+  const info = JSON.parse(api.handle(JSON.stringify({ id: 0, op: "info" })));
+  if (!info.ok) throw new Error(`the playbook package did not load: ${info.error.message}`);
+  if (info.result.version !== manifest.version) {
+    throw new Error(`loaded playbook ${info.result.version}, expected ${manifest.version}`);
+  }
+  return api;
+}
+
+const ready = boot();
+
+self.onmessage = async (event) => {
+  const message = event.data;
+  try {
+    const api = await ready;
+    self.postMessage(JSON.parse(api.handle(JSON.stringify(message))));
+  } catch (error) {
+    self.postMessage({ id: message.id, ok: false, error: { type: error.name || "Error", message: String(error.message || error) } });
+  }
+};

@@ -133,12 +133,17 @@ def check_step(step: Step, values: dict, checklist: list) -> tuple[dict, list[st
     return clean, ticked, errors
 
 
-def _depth(value: object, level: int = 0) -> int:
-    if isinstance(value, dict):
-        return max([_depth(v, level + 1) for v in value.values()] or [level + 1])
-    if isinstance(value, list):
-        return max([_depth(v, level + 1) for v in value] or [level + 1])
-    return level
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _nesting(text: str) -> int:
+    """How deeply the JSON text nests, measured before parsing (a parser would recurse that deep)."""
+    depth = deepest = 0
+    for match in _BRACKET.finditer(_JSON_STRING.sub("", text)):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def parse_case(text: str | bytes, playbook: Playbook) -> dict:
@@ -152,14 +157,12 @@ def parse_case(text: str | bytes, playbook: Playbook) -> dict:
             raise CaseError([{"path": "", "message": "The file is not UTF-8 text, so it is not a case file."}]) from None
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise CaseError([{"path": "", "message": f"The file is larger than {MAX_BYTES:,} bytes; a case file is smaller."}])
+    if _nesting(text) > MAX_DEPTH:
+        raise CaseError([{"path": "", "message": f"The file nests deeper than {MAX_DEPTH} levels, so it is not a case file."}])
     try:
         data = json.loads(text)
-    except RecursionError:
-        raise CaseError([{"path": "", "message": "The file nests too deeply to be a case file."}]) from None
     except json.JSONDecodeError as exc:
         raise CaseError([{"path": "", "message": f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."}]) from None
-    if _depth(data) > MAX_DEPTH:
-        raise CaseError([{"path": "", "message": f"The file nests deeper than {MAX_DEPTH} levels, so it is not a case file."}])
     if not isinstance(data, dict):
         raise CaseError([{"path": "", "message": "A case file is a JSON object; this file holds something else."}])
     problems = []
@@ -192,17 +195,14 @@ def parse_case(text: str | bytes, playbook: Playbook) -> dict:
         for key in entry:
             if key not in ("values", "checklist"):
                 problems.append({"path": f"{where}.{key}", "message": f"Unknown key {key!r}; a step holds values and checklist."})
-        values, ticked, errors = check_step(known[step_id], entry.get("values", {}), entry.get("checklist", []))
-        # A saved step may be unfinished; only errors of type and form make the file unreadable.
+        raw = entry.get("values", {})
+        values, ticked, errors = check_step(known[step_id], raw, entry.get("checklist", []))
+        # A saved step may be unfinished: a required field left empty does not make the file unreadable.
         problems += [{"path": f"{where}.values.{e['field']}" if e["field"] != "checklist" else f"{where}.checklist",
                       "message": e["message"]}
-                     for e in errors if not _is_missing_required(e, known[step_id], values)]
+                     for e in errors if not (isinstance(raw, dict) and raw.get(e["field"]) in (None, "", []))]
         case["steps"][step_id] = {"values": values, "checklist": ticked}
     if problems:
         raise CaseError(problems)
     return case
 
-
-def _is_missing_required(error: dict, step: Step, values: dict) -> bool:
-    field_ids = {f.id for f in step.fields}
-    return error["field"] in field_ids and values.get(error["field"]) in ("", [])

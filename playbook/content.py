@@ -186,8 +186,9 @@ def _check_step_rules(data: dict, file: str, problems: list[Problem]) -> None:
                 problems.append(Problem(file, key, "a complete step needs this section and it is missing or empty",
                                         f"add {key}, or mark the step status = \"draft\""))
         if len(data.get("checklist", [])) and len(data["checklist"]) < MIN_CHECKLIST_ITEMS:
-            problems.append(Problem(file, "checklist", f"has {len(data['checklist'])} items",
-                                    f"a complete step needs at least {MIN_CHECKLIST_ITEMS} checklist items"))
+            problems.append(Problem(file, "checklist",
+                                    f"has {len(data['checklist'])} items; a complete step needs at least {MIN_CHECKLIST_ITEMS}",
+                                    'add [[checklist]] items, or mark the step status = "draft"'))
     for i, item in enumerate(data.get("checklist", [])):
         if not ID_PATTERN.match(item["id"]):
             problems.append(Problem(file, f"checklist[{i}].id", f"{item['id']!r} is not a valid id",

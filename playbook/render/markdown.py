@@ -35,6 +35,11 @@ def escape(text: str) -> str:
     return _ANYWHERE.sub(r"\\\1", re.sub(r"\s+", " ", text))
 
 
+def escape_line(text: str) -> str:
+    """Escape text that makes a whole line: also no indent and no block marker at its start."""
+    return _line(escape(text))
+
+
 def _line(text: str) -> str:
     """Make one output line safe at its start: no indent (code block) and no block marker."""
     text = _LINE_START.sub(r"\\\1", text.strip())
@@ -57,14 +62,14 @@ def _inline(parts: tuple[Inline, ...]) -> str:
 
 def _block(block) -> str:
     if isinstance(block, Heading):
-        return f"{'#' * block.level} {_line(escape(block.text))}"
+        return f"{'#' * block.level} {escape_line(block.text)}"
     if isinstance(block, Paragraph):
         return _inline(block.parts)
     if isinstance(block, BulletList):
         return "\n".join("- " + _inline(item).replace("\n", "\n  ") for item in block.items)
     if isinstance(block, Checklist):
         return "\n".join(
-            f"- [{'x' if item.checked else ' '}] {_line(escape(item.text))}" + (f" *({escape(item.basis)})*" if item.basis else "")
+            f"- [{'x' if item.checked else ' '}] {escape_line(item.text)}" + (f" *({escape(item.basis)})*" if item.basis else "")
             for item in block.items
         )
     raise TypeError(f"no Markdown for {type(block).__name__}")
@@ -72,5 +77,5 @@ def _block(block) -> str:
 
 def render(doc: Document) -> str:
     """The whole document as Markdown text ending in one newline."""
-    blocks = [f"# {_line(escape(doc.title))}"] + [_block(b) for b in doc.blocks]
+    blocks = [f"# {escape_line(doc.title)}"] + [_block(b) for b in doc.blocks]
     return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,92 @@
+"""The command line: `main(argv)` returns the exit status; documents go to stdout as UTF-8 bytes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import FIXTURES, check_golden
+
+from playbook.cli import main
+from playbook.content import CONTENT_DIR
+
+
+def run(capsysbinary, *argv):
+    status = main(list(argv))
+    out, err = capsysbinary.readouterr()
+    return status, out, err.decode("utf-8")
+
+
+@pytest.mark.parametrize("name", ["step1-full", "step1-hostile"])
+def test_render_gives_the_golden_record(capsysbinary, name):
+    status, out, _ = run(capsysbinary, "render", str(FIXTURES / "cases" / f"{name}.case.json"), "--step", "1")
+    assert status == 0
+    check_golden(f"{name}.md", out)
+
+
+def test_render_json_is_the_canonical_case(capsysbinary, playbook):
+    status, out, _ = run(capsysbinary, "render", str(FIXTURES / "cases" / "step1-full.case.json"), "--format", "json")
+    assert status == 0
+    assert json.loads(out)["steps"]["verify"]["values"]["case_code"] == "CASE-2026-004"
+    assert out.endswith(b"}\n")
+
+
+def test_render_to_a_file(tmp_path, capsysbinary):
+    target = tmp_path / "out.md"
+    status, out, _ = run(capsysbinary, "render", str(FIXTURES / "cases" / "step1-full.case.json"), "-o", str(target))
+    assert status == 0 and out == b""
+    check_golden("step1-full.md", target.read_bytes())
+
+
+def test_render_refuses_a_bad_case_file_naming_the_problem(tmp_path, capsysbinary):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "remediation-playbook-case", "version": 1, "steps": {"verify": {"values": {"outcome": "maybe"}}}}')
+    status, out, err = run(capsysbinary, "render", str(bad))
+    assert status == 1 and out == b""
+    assert "bad.json: steps.verify.values.outcome: Choose one of the options" in err
+
+
+def test_render_reports_a_missing_file(tmp_path, capsysbinary):
+    status, _, err = run(capsysbinary, "render", str(tmp_path / "nope.json"))
+    assert status == 1 and "cannot read" in err
+
+
+def test_render_of_a_step_without_a_form(capsysbinary):
+    status, _, err = run(capsysbinary, "render", str(FIXTURES / "cases" / "step1-full.case.json"), "--step", "2")
+    assert status == 2 and "no form yet" in err
+
+
+@pytest.mark.parametrize("number", range(1, 7))
+def test_checklist_md(capsysbinary, number):
+    status, out, _ = run(capsysbinary, "checklist", "--step", str(number))
+    assert status == 0
+    check_golden(f"step{number}-checklist.md", out)
+
+
+def test_checklist_json(capsysbinary, playbook):
+    status, out, _ = run(capsysbinary, "checklist", "--step", "2", "--format", "json")
+    data = json.loads(out)
+    assert status == 0 and data["step"] == 2
+    assert [i["id"] for i in data["items"]] == [c.id for c in playbook.step(2).checklist]
+    assert all(i["basis"] for i in data["items"])
+
+
+def test_bad_step_number_is_a_usage_error(capsysbinary):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["checklist", "--step", "7"])
+    assert exit_info.value.code == 2
+    assert "give a number from 1 to 6" in capsysbinary.readouterr().err.decode()
+
+
+def test_validate_good_and_broken_content(tmp_path, capsysbinary):
+    status, out, _ = run(capsysbinary, "validate")
+    assert status == 0 and b"content is valid" in out
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, root)
+    step = root / "steps" / "step-1.toml"
+    step.write_text(step.read_text().replace('id = "verify"', 'id = "Verify!"'))
+    status, _, err = run(capsysbinary, "validate", str(root))
+    assert status == 1
+    assert "steps/step-1.toml: id: 'Verify!' is not a valid id. Fix:" in err
+    assert "1 problem found" in err

@@ -12,6 +12,7 @@ import functools
 import http.server
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
          ".json": "application/json", ".md": "text/markdown; charset=utf-8", ".zip": "application/zip"}
@@ -24,9 +25,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def site_port(mkdocs_yml: Path | str) -> int:
+    """The port of site_url in mkdocs.yml: the one port where Material's instant navigation works."""
+    for line in Path(mkdocs_yml).read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return urlparse(line.split(":", 1)[1].strip()).port or 80
+    raise ValueError(f"{mkdocs_yml} sets no site_url")
+
+
 def start(directory: Path | str, port: int = 0) -> http.server.ThreadingHTTPServer:
     """Serve directory in a background thread; port 0 picks a free port (see server.server_port)."""
     handler = functools.partial(Handler, directory=str(directory))
+    http.server.ThreadingHTTPServer.allow_reuse_address = True
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

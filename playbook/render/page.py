@@ -113,12 +113,17 @@ def step_page(playbook: Playbook, step: Step) -> str:
     parts.append(f"## When it is done\n\n{_list(step.exit_criteria)}\n")
     pitfalls = "\n".join(f"    - {escape(p)}" for p in step.pitfalls)
     parts.append(f'!!! warning "Common pitfalls"\n\n{pitfalls}\n')
-    checklist = "\n".join(f"- [ ] {escape(c.text)} <span class=\"pb-basis\">({escape(c.basis)})</span>" for c in step.checklist)
-    parts.append(
-        f"## Checklist\n\n{checklist}\n\n"
-        f'<a class="md-button" href="../../downloads/step-{step.number}-checklist.md" download>'
-        f"Download this checklist (.md)</a>\n"
-    )
+    download = (f'<a class="md-button" href="../../downloads/step-{step.number}-checklist.md" download>'
+                "Download this checklist (.md)</a>")
+    if step.has_form:  # the form below carries the checklist, ticks saved with the case
+        parts.append(f"## Checklist\n\n{escape(playbook.texts['checklist_in_form'])}\n\n{download}\n")
+    else:
+        items = "\n".join(
+            f'<li><input type="checkbox" id="c{step.number}-{c.id}"> <label for="c{step.number}-{c.id}">'
+            f'{escape(c.text)} <span class="pb-basis">({escape(c.basis)})</span></label></li>'
+            for c in step.checklist
+        )
+        parts.append(f'## Checklist\n\n<ul class="pb-checklist-static">\n{items}\n</ul>\n\n{download}\n')
     if step.has_form:
         parts.append(f"## {escape(step.document.title)}\n\n{escape(step.document.intro)}\n\n{form_html(playbook, step)}\n")
     return "\n".join(parts)

@@ -6,6 +6,7 @@
   if (window.__remediationPlaybook) return; // loaded once; instant navigation keeps it alive
   const BASE = new URL("./", document.currentScript.src);
   const STORE = "remediation-playbook:v1";
+  const BOOT_LIMIT_MS = 180_000; // past this, a runtime still loading is reported as failed
 
   // --- the Python runtime: one module worker per visit ------------------------------------
   let worker = null;
@@ -48,7 +49,9 @@
       for (const { reject } of pending.values()) reject(new Error(event.message || "worker failed"));
       pending.clear();
     };
-    ready = request("info", {}).then(
+    const watchdog = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error("the document generator took too long to start")), BOOT_LIMIT_MS));
+    ready = Promise.race([request("info", {}), watchdog]).then(
       (info) => { setRuntime("ready"); return info; },
       (error) => { setRuntime("error"); throw error; },
     );

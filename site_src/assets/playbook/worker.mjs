@@ -5,8 +5,22 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const WHEELS = new URL("../wheels/", import.meta.url);
 
+const RUNTIME = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+
+// Pyodide's loader waits for ever when a runtime file cannot be fetched, so check them first.
+async function reachable(url) {
+  const response = await fetch(url, { method: "HEAD" }).catch(() => null);
+  if (!response || !response.ok) throw new Error(`cannot load ${url.pathname} from this site`);
+}
+
 async function boot() {
-  const manifest = await (await fetch(new URL("manifest.json", WHEELS))).json();
+  const manifestResponse = await fetch(new URL("manifest.json", WHEELS)).catch(() => null);
+  if (!manifestResponse || !manifestResponse.ok) throw new Error("cannot load the wheel manifest from this site");
+  const manifest = await manifestResponse.json();
+  await Promise.all([
+    ...RUNTIME.map((name) => reachable(new URL(`../pyodide/${name}`, import.meta.url))),
+    ...manifest.wheels.map((name) => reachable(new URL(name, WHEELS))),
+  ]);
   const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
   // loadPackage does not throw when a download fails, so the import and version check below is the test.
   await pyodide.loadPackage(manifest.wheels.map((name) => new URL(name, WHEELS).href), { messageCallback: () => {} });

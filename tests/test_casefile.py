@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import case_fixture
+from support import case_fixture
 
 from playbook.casefile import MAX_BYTES, CaseError, check_field, check_step, dump_case, parse_case
 

@@ -6,7 +6,7 @@ import json
 import shutil
 
 import pytest
-from conftest import FIXTURES, check_golden
+from support import FIXTURES, check_golden
 
 from playbook.cli import main
 from playbook.content import CONTENT_DIR

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import case_fixture, check_golden
+from support import case_fixture, check_golden
 
 from playbook.casefile import parse_case
 from playbook.records import checklist_document, step_record

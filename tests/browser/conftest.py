@@ -6,26 +6,26 @@ Every page a test opens fails the test if a request leaves 127.0.0.1 or the cons
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "site"
+from browser_support import ROOT, SITE  # noqa: E402
+
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import serve  # noqa: E402
 
-pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
 
 def pytest_collection_modifyitems(items):
+    here = ROOT / "tests" / "browser"
     for item in items:
-        item.add_marker(pytest.mark.browser)
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -100,8 +100,3 @@ def page_allowing_errors(browser, tmp_path):
     yield page
     context.close()
     assert watch.outside == [], f"requests left 127.0.0.1: {watch.outside}"
-
-
-def wait_for_runtime(page, timeout=60_000):
-    page.wait_for_selector("html[data-playbook-runtime=ready], html[data-playbook-runtime=error]", timeout=timeout)
-    return page.evaluate("document.documentElement.dataset.playbookRuntime")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, SITE
+from browser_support import ROOT, SITE
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = sorted(

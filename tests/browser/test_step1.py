@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT, wait_for_runtime
+from browser_support import ROOT, wait_for_runtime
 
 FILL = {
     "case_code": "CASE-2026-004",

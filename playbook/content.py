@@ -103,7 +103,7 @@ STEP = {
 DOCUMENT_TEXTS = {
     key: ("str", True, None)
     for key in ("step_line", "confidential", "no_case_code", "not_recorded", "advice_heading", "advice_intro",
-                "checklist_heading", "checklist_intro", "checklist_in_form", "form_intro", "form_required", "form_checklist_legend",
+                "checklist_heading", "checklist_intro", "checklist_in_form", "form_coming", "form_intro", "form_required", "form_checklist_legend",
                 "form_generate", "form_error_title", "form_output_title", "form_download_md", "form_download_json",
                 "form_saved", "form_clear", "form_clear_confirm", "form_cleared", "runtime_idle", "runtime_loading",
                 "runtime_ready", "runtime_error")

@@ -124,6 +124,8 @@ def step_page(playbook: Playbook, step: Step) -> str:
             for c in step.checklist
         )
         parts.append(f'## Checklist\n\n<ul class="pb-checklist-static">\n{items}\n</ul>\n\n{download}\n')
-    if step.has_form:
+    if not step.has_form:
+        parts.append(f'!!! note "Form being written"\n\n    {escape(playbook.texts["form_coming"])}\n')
+    else:
         parts.append(f"## {escape(step.document.title)}\n\n{escape(step.document.intro)}\n\n{form_html(playbook, step)}\n")
     return "\n".join(parts)

@@ -1,0 +1,29 @@
+"""The step pages as a reader sees them: every step's checklist on the page equals the CLI's, each
+page links the emergency page, and steps without a form say so."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from browser_support import ROOT
+
+
+def cli_checklist(number: int) -> list[str]:
+    out = subprocess.run([sys.executable, "-m", "playbook", "checklist", "--step", str(number), "--format", "json"],
+                         cwd=ROOT, check=True, capture_output=True).stdout
+    return [f"{i['text']} ({i['basis']})" for i in json.loads(out)["items"]]
+
+
+@pytest.mark.parametrize("number", range(1, 7))
+def test_page_checklist_equals_the_cli(page, base_url, number):
+    page.goto(f"{base_url}/steps/step-{number}/")
+    selector = ("form[data-playbook-form] .pb-checklist label" if number == 1
+                else ".pb-checklist-static label")
+    labels = [" ".join(t.split()) for t in page.locator(selector).all_inner_texts()]
+    assert labels == cli_checklist(number)
+    assert page.locator(".md-banner a[href$='emergency/']").count() == 1
+    if number != 1:
+        assert page.locator(".admonition", has_text="Form being written").count() == 1

@@ -61,7 +61,7 @@ class Watch:
         self.errors: list[str] = []
 
 
-def _open(browser, tmp_path):
+def _open(browser):
     context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
     watch = Watch()
 
@@ -83,20 +83,21 @@ def _open(browser, tmp_path):
     return context, page, watch
 
 
-@pytest.fixture
-def page(browser, tmp_path):
-    context, page, watch = _open(browser, tmp_path)
+def _watched_page(browser, allow_console_errors: bool):
+    context, page, watch = _open(browser)
     page.watch = watch
     yield page
     context.close()
     assert watch.outside == [], f"requests left 127.0.0.1: {watch.outside}"
-    assert watch.errors == [], f"console errors: {watch.errors}"
+    if not allow_console_errors:
+        assert watch.errors == [], f"console errors: {watch.errors}"
 
 
 @pytest.fixture
-def page_allowing_errors(browser, tmp_path):
-    context, page, watch = _open(browser, tmp_path)
-    page.watch = watch
-    yield page
-    context.close()
-    assert watch.outside == [], f"requests left 127.0.0.1: {watch.outside}"
+def page(browser):
+    yield from _watched_page(browser, allow_console_errors=False)
+
+
+@pytest.fixture
+def page_allowing_errors(browser):
+    yield from _watched_page(browser, allow_console_errors=True)

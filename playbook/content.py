@@ -103,7 +103,7 @@ STEP = {
 DOCUMENT_TEXTS = {
     key: ("str", True, None)
     for key in ("step_line", "confidential", "no_case_code", "not_recorded", "advice_heading", "advice_intro",
-                "checklist_heading", "checklist_intro", "checklist_in_form", "form_coming", "form_intro", "form_required", "form_checklist_legend",
+                "checklist_heading", "checklist_intro", "checklist_in_form", "form_coming", "form_coming_title", "page_entry", "page_time_limits", "page_tasks", "page_stakeholders", "page_stakeholder_column", "page_role_column", "page_factors", "page_outputs", "page_exit", "page_pitfalls", "page_download_checklist", "page_draft_title", "page_draft_text", "form_intro", "form_required", "form_checklist_legend",
                 "form_generate", "form_error_title", "form_output_title", "form_download_md", "form_download_json",
                 "form_saved", "form_clear", "form_clear_confirm", "form_cleared", "runtime_idle", "runtime_loading",
                 "runtime_ready", "runtime_error")

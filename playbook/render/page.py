@@ -91,41 +91,40 @@ def _list(items, ordered: bool = False) -> str:
 
 def step_page(playbook: Playbook, step: Step) -> str:
     """The Markdown source of the step's page (MkDocs, Material)."""
+    t = playbook.texts
     head = f"---\ndescription: {escape(step.purpose.splitlines()[0])}\n---\n\n# Step {step.number}: {escape(step.title)}\n\n"
     purpose = f'<p class="pb-lead">{escape(step.purpose)}</p>\n\n'
     if step.status == "draft":
-        return (head + purpose + '!!! note "Being written"\n\n'
-                "    The guidance, checklist and form for this step are being written. The purpose above is final;"
-                " the rest of the step follows in a coming release.\n")
+        return head + purpose + f'!!! note "{t["page_draft_title"]}"\n\n    {escape(t["page_draft_text"])}\n'
     parts = [head, purpose]
-    parts.append(f"## When to start\n\n{escape(step.entry_condition)}\n")
+    parts.append(f"## {t['page_entry']}\n\n{escape(step.entry_condition)}\n")
     if step.time_limit:
-        parts.append(f'!!! tip "Time limits"\n\n    {escape(step.time_limit)}\n')
-    parts.append(f"## What to do\n\n{_list(step.tasks, ordered=True)}\n")
+        parts.append(f'!!! tip "{t["page_time_limits"]}"\n\n    {escape(step.time_limit)}\n')
+    parts.append(f"## {t['page_tasks']}\n\n{_list(step.tasks, ordered=True)}\n")
     rows = "\n".join(f"| {escape(s.who)} | {escape(s.role)} |" for s in step.stakeholders)
-    parts.append(f"## Who to involve\n\n| Stakeholder | Their part in this step |\n| --- | --- |\n{rows}\n")
+    parts.append(f"## {t['page_stakeholders']}\n\n| {t['page_stakeholder_column']} | {t['page_role_column']} |\n| --- | --- |\n{rows}\n")
     factors = "\n".join(
         f"- **{escape(f.name)}**: {escape(' / '.join(f.options))}" + (f". {escape(f.note)}" if f.note else "")
         for f in step.factors
     )
-    parts.append(f"## What to weigh\n\n{factors}\n")
-    parts.append(f"## What it produces\n\n{_list(step.outputs)}\n")
-    parts.append(f"## When it is done\n\n{_list(step.exit_criteria)}\n")
+    parts.append(f"## {t['page_factors']}\n\n{factors}\n")
+    parts.append(f"## {t['page_outputs']}\n\n{_list(step.outputs)}\n")
+    parts.append(f"## {t['page_exit']}\n\n{_list(step.exit_criteria)}\n")
     pitfalls = "\n".join(f"    - {escape(p)}" for p in step.pitfalls)
-    parts.append(f'!!! warning "Common pitfalls"\n\n{pitfalls}\n')
+    parts.append(f'!!! warning "{t["page_pitfalls"]}"\n\n{pitfalls}\n')
     download = (f'<a class="md-button" href="../../downloads/step-{step.number}-checklist.md" download>'
-                "Download this checklist (.md)</a>")
+                f"{escape(t['page_download_checklist'])}</a>")
     if step.has_form:  # the form below carries the checklist, ticks saved with the case
-        parts.append(f"## Checklist\n\n{escape(playbook.texts['checklist_in_form'])}\n\n{download}\n")
+        parts.append(f"## {t['checklist_heading']}\n\n{escape(playbook.texts['checklist_in_form'])}\n\n{download}\n")
     else:
         items = "\n".join(
             f'<li><input type="checkbox" id="c{step.number}-{c.id}"> <label for="c{step.number}-{c.id}">'
             f'{escape(c.text)} <span class="pb-basis">({escape(c.basis)})</span></label></li>'
             for c in step.checklist
         )
-        parts.append(f'## Checklist\n\n<ul class="pb-checklist-static">\n{items}\n</ul>\n\n{download}\n')
+        parts.append(f'## {t["checklist_heading"]}\n\n<ul class="pb-checklist-static">\n{items}\n</ul>\n\n{download}\n')
     if not step.has_form:
-        parts.append(f'!!! note "Form being written"\n\n    {escape(playbook.texts["form_coming"])}\n')
+        parts.append(f'!!! note "{t["form_coming_title"]}"\n\n    {escape(playbook.texts["form_coming"])}\n')
     else:
         parts.append(f"## {escape(step.document.title)}\n\n{escape(step.document.intro)}\n\n{form_html(playbook, step)}\n")
     return "\n".join(parts)

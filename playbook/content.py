@@ -7,12 +7,18 @@ what is wrong and how to fix it. `load_playbook()` raises ContentError listing t
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
+from .checks import ID_PATTERN, ContentError, Problem, check_shape, check_unique, read_toml
+from .reference import check_references, read_pages, read_reference
+
 from .model import (
+    COLUMN_TYPES,
+    DEFAULT_MAX_ROWS,
     FIELD_TYPES,
+    OPTION_SOURCES,
+    Reference,
     ChecklistItem,
     DocumentSpec,
     Factor,
@@ -25,38 +31,16 @@ from .model import (
 )
 
 CONTENT_DIR = Path(__file__).parent / "content"
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 STEP_COUNT = 6
 MIN_CHECKLIST_ITEMS = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    file: str
-    key: str
-    message: str
-    fix: str = ""
+__all__ = ["CONTENT_DIR", "ContentError", "Problem", "check_content", "load_playbook"]
 
-    def __str__(self) -> str:
-        text = f"{self.file}: {self.key or '(file)'}: {self.message}"
-        return f"{text}. Fix: {self.fix}" if self.fix else text
-
-    def as_dict(self) -> dict[str, str]:
-        return {"file": self.file, "key": self.key, "message": self.message, "fix": self.fix}
-
-
-class ContentError(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-# --- the shape of a content file, as data --------------------------------------------------
-# Each key maps to (kind, required, nested spec for tables). Kinds: str, int, bool, strs (a list
-# of strings), table, tables (an array of tables).
+# --- the shape of a step file, as data (see checks.py for the kinds) -----------------------
 
 OPTION = {"value": ("str", True, None), "label": ("str", True, None)}
-FIELD = {
+COLUMN = {
     "id": ("str", True, None),
     "label": ("str", True, None),
     "type": ("str", True, None),
@@ -66,6 +50,12 @@ FIELD = {
     "pattern": ("str", False, None),
     "pattern_message": ("str", False, None),
     "options": ("tables", False, OPTION),
+    "options_from": ("str", False, None),
+}
+FIELD = COLUMN | {
+    "columns": ("tables", False, COLUMN),
+    "max_rows": ("int", False, None),
+    "row_label": ("str", False, None),
 }
 SECTION = {"id": ("str", True, None), "title": ("str", True, None), "fields": ("tables", True, FIELD)}
 STEP = {
@@ -90,7 +80,8 @@ STEP = {
     "checklist": (
         "tables",
         False,
-        {"id": ("str", True, None), "text": ("str", True, None), "basis": ("str", True, None)},
+        {"id": ("str", True, None), "text": ("str", True, None), "basis": ("str", True, None),
+         "refs": ("strs", False, None)},
     ),
     "document": ("table", False, {"title": ("str", True, None), "intro": ("str", False, None)}),
     "advice": (
@@ -106,70 +97,21 @@ DOCUMENT_TEXTS = {
                 "checklist_heading", "checklist_intro", "checklist_in_form", "form_coming", "form_coming_title", "page_entry", "page_time_limits", "page_tasks", "page_stakeholders", "page_stakeholder_column", "page_role_column", "page_factors", "page_outputs", "page_exit", "page_pitfalls", "page_download_checklist", "page_draft_title", "page_draft_text", "form_intro", "form_required", "form_checklist_legend",
                 "form_generate", "form_error_title", "form_output_title", "form_download_md", "form_download_json",
                 "form_saved", "form_clear", "form_clear_confirm", "form_cleared", "runtime_idle", "runtime_loading",
-                "runtime_ready", "runtime_error")
+                "runtime_ready", "runtime_error",
+                "row", "decision_heading", "decision_intro", "decision_incomplete", "decision_suggested",
+                "decision_types", "decision_accepted", "decision_overridden", "tracker_heading", "tracker_empty",
+                "tracker_as_of", "tracker_unmatched", "tracker_no_update", "tracker_yes", "tracker_no",
+                "tracker_status_date", "tracker_overdue", "report_title", "report_intro", "report_step_empty",
+                "form_add_row", "form_remove_row", "form_move_up", "form_move_down", "form_no_rows",
+                "form_download_html", "form_download_docx", "form_download_report_md", "form_download_report_html",
+                "form_download_report_docx", "form_download_xlsx", "form_import", "form_import_confirm",
+                "form_import_done", "form_import_failed", "form_warnings_title", "form_warnings_intro",
+                "form_generate_anyway", "case_file_label", "case_file_fix")
 }
 # What a step marked "complete" must have, beyond its purpose.
 COMPLETE_STEP_NEEDS = (
     "entry_condition", "tasks", "stakeholders", "factors", "outputs", "exit_criteria", "pitfalls", "checklist",
 )
-KIND_NAMES = {
-    "str": "text", "int": "a whole number", "bool": "true or false", "strs": "a list of texts",
-    "table": "a table", "tables": "a list of tables",
-}
-
-
-def _kind_ok(kind: str, value: object) -> bool:
-    if kind == "str":
-        return isinstance(value, str)
-    if kind == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "bool":
-        return isinstance(value, bool)
-    if kind == "strs":
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
-    if kind == "table":
-        return isinstance(value, dict)
-    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
-
-
-def _check_shape(data: dict, spec: dict, path: str, file: str, problems: list[Problem]) -> None:
-    """Check keys and value kinds of one table against its spec, recursing into nested tables."""
-    for key in data:
-        if key not in spec:
-            problems.append(Problem(file, _join(path, key), "unknown key",
-                                    f"remove it or correct the spelling; known keys here: {', '.join(spec)}"))
-    for key, (kind, required, nested) in spec.items():
-        where = _join(path, key)
-        if key not in data:
-            if required:
-                problems.append(Problem(file, where, "missing required key", f"add `{key} = …` ({KIND_NAMES[kind]})"))
-            continue
-        value = data[key]
-        if not _kind_ok(kind, value):
-            problems.append(Problem(file, where, f"should be {KIND_NAMES[kind]}, found {type(value).__name__}",
-                                    f"write {key} as {KIND_NAMES[kind]}"))
-            continue
-        if kind == "str" and required and not value.strip():
-            problems.append(Problem(file, where, "is empty", "write the text"))
-        if kind == "table":
-            _check_shape(value, nested, where, file, problems)
-        elif kind == "tables":
-            for i, item in enumerate(value):
-                _check_shape(item, nested, f"{where}[{i}]", file, problems)
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-def _check_unique(values: list[tuple[str, str]], what: str, file: str, problems: list[Problem]) -> None:
-    seen: dict[str, str] = {}
-    for where, value in values:
-        if value in seen:
-            problems.append(Problem(file, where, f"duplicate {what} {value!r} (also at {seen[value]})",
-                                    f"give each {what} its own value"))
-        else:
-            seen[value] = where
 
 
 def _check_step_rules(data: dict, file: str, problems: list[Problem]) -> None:
@@ -193,43 +135,96 @@ def _check_step_rules(data: dict, file: str, problems: list[Problem]) -> None:
         if not ID_PATTERN.match(item["id"]):
             problems.append(Problem(file, f"checklist[{i}].id", f"{item['id']!r} is not a valid id",
                                     "use lower-case letters, digits, '-' or '_'"))
-    _check_unique([(f"checklist[{i}].id", c["id"]) for i, c in enumerate(data.get("checklist", []))],
+    check_unique([(f"checklist[{i}].id", c["id"]) for i, c in enumerate(data.get("checklist", []))],
                   "checklist id", file, problems)
-    _check_unique([(f"advice[{i}].id", c["id"]) for i, c in enumerate(data.get("advice", []))],
+    check_unique([(f"advice[{i}].id", c["id"]) for i, c in enumerate(data.get("advice", []))],
                   "advice id", file, problems)
     if data.get("sections") and "document" not in data:
         problems.append(Problem(file, "document", "a step with a form needs a [document] table",
                                 'add [document] with title = "…" (the name of the record the form produces)'))
     fields = [(f"sections[{i}].fields[{j}]", f) for i, s in enumerate(data.get("sections", []))
               for j, f in enumerate(s["fields"])]
-    _check_unique([(f"sections[{i}].id", s["id"]) for i, s in enumerate(data.get("sections", []))],
+    check_unique([(f"sections[{i}].id", s["id"]) for i, s in enumerate(data.get("sections", []))],
                   "section id", file, problems)
-    _check_unique([(f"{w}.id", f["id"]) for w, f in fields], "field id", file, problems)
+    check_unique([(f"{w}.id", f["id"]) for w, f in fields], "field id", file, problems)
     for where, f in fields:
-        if not re.match(r"^[a-z][a-z0-9_]*$", f["id"]):
-            problems.append(Problem(file, f"{where}.id", f"{f['id']!r} is not a valid field id",
-                                    "use lower-case letters, digits and '_', starting with a letter"))
-        if f["type"] not in FIELD_TYPES:
-            problems.append(Problem(file, f"{where}.type", f"{f['type']!r} is not a field type",
-                                    f"use one of: {', '.join(FIELD_TYPES)}"))
-            continue
-        has_options = bool(f.get("options"))
-        if f["type"] in ("choice", "choices") and not has_options:
-            problems.append(Problem(file, f"{where}.options", f"a {f['type']} field needs options",
-                                    'add options = [{ value = "…", label = "…" }, …]'))
-        if f["type"] not in ("choice", "choices") and has_options:
-            problems.append(Problem(file, f"{where}.options", f"a {f['type']} field takes no options",
-                                    'remove the options, or make the field type "choice" or "choices"'))
-        _check_unique([(f"{where}.options[{k}].value", o["value"]) for k, o in enumerate(f.get("options", []))],
-                      "option value", file, problems)
-        if f.get("pattern"):
-            try:
-                re.compile(f["pattern"])
-            except re.error as exc:
-                problems.append(Problem(file, f"{where}.pattern", f"is not a valid regular expression ({exc})",
-                                        "correct the expression"))
-        if "max_length" in f and f["max_length"] < 1:
-            problems.append(Problem(file, f"{where}.max_length", "must be at least 1", "give a positive number"))
+        _check_field(f, where, FIELD_TYPES, file, problems)
+
+
+def _check_field(f: dict, where: str, types: tuple[str, ...], file: str, problems: list[Problem]) -> None:
+    """Rules for one field (or one column of a rows field)."""
+    if not re.match(r"^[a-z][a-z0-9_]*$", f["id"]):
+        problems.append(Problem(file, f"{where}.id", f"{f['id']!r} is not a valid field id",
+                                "use lower-case letters, digits and '_', starting with a letter"))
+    if f["type"] not in types:
+        problems.append(Problem(file, f"{where}.type", f"{f['type']!r} is not a field type here",
+                                f"use one of: {', '.join(types)}"))
+        return
+    is_choice = f["type"] in ("choice", "choices")
+    has_options = bool(f.get("options"))
+    if "options_from" in f:
+        if f["options_from"] not in OPTION_SOURCES:
+            problems.append(Problem(file, f"{where}.options_from", f"{f['options_from']!r} is not an option source",
+                                    f"use one of: {', '.join(OPTION_SOURCES)}"))
+        if has_options:
+            problems.append(Problem(file, f"{where}.options", "a field with options_from takes no options",
+                                    "remove one of the two"))
+        has_options = True
+    if is_choice and not has_options:
+        problems.append(Problem(file, f"{where}.options", f"a {f['type']} field needs options",
+                                'add options = [{ value = "…", label = "…" }, …], or options_from = "forms"'))
+    if not is_choice and has_options:
+        problems.append(Problem(file, f"{where}.options", f"a {f['type']} field takes no options",
+                                'remove the options, or make the field type "choice" or "choices"'))
+    check_unique([(f"{where}.options[{k}].value", o["value"]) for k, o in enumerate(f.get("options", []))],
+                 "option value", file, problems)
+    if f.get("pattern"):
+        try:
+            re.compile(f["pattern"])
+        except re.error as exc:
+            problems.append(Problem(file, f"{where}.pattern", f"is not a valid regular expression ({exc})",
+                                    "correct the expression"))
+    for key in ("max_length", "max_rows"):
+        if key in f and f[key] < 1:
+            problems.append(Problem(file, f"{where}.{key}", "must be at least 1", "give a positive number"))
+    columns = f.get("columns", [])
+    if f["type"] == "rows":
+        if not columns:
+            problems.append(Problem(file, f"{where}.columns", "a rows field needs columns",
+                                    "add [[sections.fields.columns]] tables, one per column"))
+        check_unique([(f"{where}.columns[{k}].id", c["id"]) for k, c in enumerate(columns)], "column id", file,
+                     problems)
+        for k, c in enumerate(columns):
+            _check_field(c, f"{where}.columns[{k}]", COLUMN_TYPES, file, problems)
+    elif columns or "max_rows" in f or "row_label" in f:
+        problems.append(Problem(file, where, "only a rows field takes columns, max_rows or row_label",
+                                'remove them, or make the field type "rows"'))
+
+
+def _build_field(f: dict) -> Field:
+    return Field(
+        id=f["id"], label=f["label"].strip(), type=f["type"], hint=f.get("hint", "").strip(),
+        required=f.get("required", False), max_length=f.get("max_length"),
+        pattern=f.get("pattern", ""), pattern_message=f.get("pattern_message", "").strip(),
+        options=tuple(Option(o["value"], o["label"].strip()) for o in f.get("options", [])),
+        options_from=f.get("options_from", ""),
+        columns=tuple(_build_field(c) for c in f.get("columns", [])),
+        max_rows=f.get("max_rows", DEFAULT_MAX_ROWS), row_label=f.get("row_label", "").strip(),
+    )
+
+
+def _fill_options(step: Step, reference: Reference) -> Step:
+    """Give every field with options_from its options from the remedies catalogue."""
+    catalogue = {
+        "forms": tuple(Option(x.id, f"{x.code} {x.name}") for x in reference.forms),
+        "assistance": tuple(Option(x.id, f"{x.code} {x.name}") for x in reference.assistance),
+    }
+
+    def fill(f: Field) -> Field:
+        return replace(f, options=catalogue[f.options_from] if f.options_from else f.options,
+                       columns=tuple(fill(c) for c in f.columns))
+
+    return replace(step, sections=tuple(replace(s, fields=tuple(fill(f) for f in s.fields)) for s in step.sections))
 
 
 def _build_step(data: dict, file: str) -> Step:
@@ -253,37 +248,20 @@ def _build_step(data: dict, file: str) -> Step:
         outputs=strs("outputs"),
         exit_criteria=strs("exit_criteria"),
         pitfalls=strs("pitfalls"),
-        checklist=tuple(ChecklistItem(c["id"], c["text"].strip(), c["basis"].strip())
+        checklist=tuple(ChecklistItem(c["id"], c["text"].strip(), c["basis"].strip(), tuple(c.get("refs", ())))
                         for c in data.get("checklist", [])),
         advice=tuple(ChecklistItem(c["id"], c["text"].strip(), c["basis"].strip())
                      for c in data.get("advice", [])),
         document=DocumentSpec(document["title"].strip(), document.get("intro", "").strip()) if document else None,
         sections=tuple(
             Section(s["id"], s["title"].strip(), tuple(
-                Field(
-                    id=f["id"], label=f["label"].strip(), type=f["type"], hint=f.get("hint", "").strip(),
-                    required=f.get("required", False), max_length=f.get("max_length"),
-                    pattern=f.get("pattern", ""), pattern_message=f.get("pattern_message", "").strip(),
-                    options=tuple(Option(o["value"], o["label"].strip()) for o in f.get("options", [])),
-                )
+                _build_field(f)
                 for f in s["fields"]
             ))
             for s in data.get("sections", [])
         ),
         source=file,
     )
-
-
-def _read_toml(path: Path, label: str, problems: list[Problem]) -> dict | None:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(label, "", f"is not UTF-8 text ({exc.reason} at byte {exc.start})",
-                                "save the file as UTF-8"))
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(label, "", f"is not valid TOML: {exc}",
-                                "correct the syntax at the line and column given"))
-    return None
 
 
 def check_content(root: Path | str | None = None) -> tuple[Playbook | None, list[Problem]]:
@@ -299,11 +277,11 @@ def check_content(root: Path | str | None = None) -> tuple[Playbook | None, list
     steps = []
     for path in files:
         label = path.relative_to(root).as_posix()
-        data = _read_toml(path, label, problems)
+        data = read_toml(path, label, problems)
         if data is None:
             continue
         before = len(problems)
-        _check_shape(data, STEP, "", label, problems)
+        check_shape(data, STEP, "", label, problems)
         if len(problems) == before:
             _check_step_rules(data, label, problems)
         if len(problems) == before:
@@ -313,19 +291,25 @@ def check_content(root: Path | str | None = None) -> tuple[Playbook | None, list
     texts_path = root / "documents.toml"
     if not texts_path.is_file():
         problems.append(Problem("documents.toml", "", "is missing", "add documents.toml with the documents' wording"))
-    elif (data := _read_toml(texts_path, "documents.toml", problems)) is not None:
+    elif (data := read_toml(texts_path, "documents.toml", problems)) is not None:
         before = len(problems)
-        _check_shape(data, DOCUMENT_TEXTS, "", "documents.toml", problems)
+        check_shape(data, DOCUMENT_TEXTS, "", "documents.toml", problems)
         if len(problems) == before:
             texts = {k: v.strip() for k, v in data.items()}
-    _check_unique([(f"{s.source}: id", s.id) for s in steps], "step id", "steps/", problems)
+    check_unique([(f"{s.source}: id", s.id) for s in steps], "step id", "steps/", problems)
     numbers = [s.number for s in steps]
     if not problems and numbers != list(range(1, STEP_COUNT + 1)):
         problems.append(Problem("steps/", "number", f"the step numbers are {numbers}",
                                 f"number the steps 1 to {STEP_COUNT}, once each"))
+    reference = read_reference(root, problems)
+    pages = read_pages(root, problems)
     if problems:
         return None, problems
-    return Playbook(steps=tuple(steps), texts=texts), problems
+    check_references(tuple(steps), reference, problems)
+    if problems:
+        return None, problems
+    steps = [_fill_options(s, reference) for s in steps]
+    return Playbook(steps=tuple(steps), texts=texts, reference=reference, pages=pages), problems
 
 
 _cache: dict[str, Playbook] = {}

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-FIELD_TYPES = ("text", "textarea", "date", "choice", "choices")
-"""The kinds of form field a content file may declare."""
+FIELD_TYPES = ("text", "textarea", "date", "choice", "choices", "rows")
+"""The kinds of form field a content file may declare. A "rows" field is a repeatable group of
+columns (themselves fields of any other type); its value is a list of {column id: value}."""
+COLUMN_TYPES = ("text", "textarea", "date", "choice")
+OPTION_SOURCES = ("forms", "assistance")
+"""Where a choice field may take its options from instead of listing them: the remedies catalogue."""
+DEFAULT_MAX_ROWS = 50
 
 DEFAULT_MAX_LENGTH = {"text": 200, "textarea": 5000, "date": 10}
 """How many characters a field accepts when its content file sets no `max_length`."""
@@ -39,11 +44,24 @@ class Field:
     pattern_message: str = ""
     """What to tell the user when the pattern does not match."""
     options: tuple[Option, ...] = ()
+    options_from: str = ""
+    """One of OPTION_SOURCES: the options are filled in from the reference content when it loads."""
+    columns: tuple["Field", ...] = ()
+    """The columns of a "rows" field."""
+    max_rows: int = DEFAULT_MAX_ROWS
+    row_label: str = ""
+    """What one row of a "rows" field is called, e.g. "Action"."""
 
     @property
     def limit(self) -> int | None:
         """The number of characters this field accepts (None for choice fields)."""
         return self.max_length or DEFAULT_MAX_LENGTH.get(self.type)
+
+    def column(self, column_id: str) -> "Field":
+        for c in self.columns:
+            if c.id == column_id:
+                return c
+        raise KeyError(column_id)
 
     def option_label(self, value: str) -> str:
         for option in self.options:
@@ -79,7 +97,9 @@ class ChecklistItem:
     text: str
     """An imperative line."""
     basis: str
-    """Where the item comes from, e.g. "UNGP 22" or "playbook suggestion"."""
+    """Where the item comes from: the label of a framework provision ("UNGP 22") or "playbook suggestion"."""
+    refs: tuple[str, ...] = ()
+    """Cross-references, "kind:id" (e.g. "principle:do-no-harm", "term:debt-bondage")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,11 +149,158 @@ class Step:
         raise KeyError(field_id)
 
 
+PROVENANCES = ("read", "inferred", "unverified", "suggested")
+"""How sure a piece of content is (the domain brief's markers): read in a source, our reconstruction,
+recalled but not confirmed, or the playbook's own proposal."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    year: int
+    url: str
+    year_note: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of an enumeration inside a provision (a criterion, an indicator, a category)."""
+    name: str
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    id: str
+    label: str
+    """How checklist items name it as their basis, e.g. "UNGP 22"."""
+    title: str
+    text: str
+    provenance: str
+    playbook_use: str = ""
+    sources: tuple[str, ...] = ()
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Framework:
+    id: str
+    name: str
+    short: str
+    summary: str
+    sources: tuple[str, ...]
+    provenance: str
+    provisions: tuple[Provision, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Principle:
+    id: str
+    code: str
+    name: str
+    practice: str
+    rule: str
+    """The playbook's rule that puts the principle into effect (always a playbook suggestion)."""
+    provenance: str
+    refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReparationForm:
+    id: str
+    code: str
+    name: str
+    text: str
+    examples: tuple[str, ...]
+    provenance: str
+    examples_provenance: str
+
+
+@dataclass(frozen=True, slots=True)
+class Assistance:
+    id: str
+    code: str
+    name: str
+    phase: str
+    deliverers: str
+    forms: tuple[str, ...]
+    """Ids of the forms of reparation this assistance serves."""
+    provenance: str
+    child_note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RoleNote:
+    step: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    name: str
+    summary: str
+    steps: tuple[int, ...]
+    provenance: str
+    notes: tuple[RoleNote, ...] = ()
+
+    def note(self, step: int) -> str:
+        return next((n.text for n in self.notes if n.step == step), "")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: str
+    term: str
+    definition: str
+    provenance: str
+    abbr: str = ""
+    refs: tuple[str, ...] = ()
+
+
+SUGGESTION = "playbook suggestion"
+"""The basis of an item that comes from no source: the playbook's own proposal."""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Everything the steps refer to: sources, frameworks, principles, remedies, roles, glossary."""
+    sources: tuple[Source, ...] = ()
+    frameworks: tuple[Framework, ...] = ()
+    principles: tuple[Principle, ...] = ()
+    forms: tuple[ReparationForm, ...] = ()
+    assistance: tuple[Assistance, ...] = ()
+    roles: tuple[Role, ...] = ()
+    terms: tuple[Term, ...] = ()
+
+    def targets(self) -> dict[str, object]:
+        """Every thing a cross-reference can name, keyed "kind:id"."""
+        out: dict[str, object] = {}
+        for kind, things in (("source", self.sources), ("framework", self.frameworks), ("principle", self.principles),
+                             ("form", self.forms), ("assistance", self.assistance), ("role", self.roles),
+                             ("term", self.terms)):
+            for thing in things:
+                out[f"{kind}:{thing.id}"] = thing
+        for framework in self.frameworks:
+            for provision in framework.provisions:
+                out[f"framework:{provision.id}"] = provision
+        return out
+
+    def provision_by_label(self) -> dict[str, Provision]:
+        return {p.label: p for f in self.frameworks for p in f.provisions}
+
+
 @dataclass(frozen=True)
 class Playbook:
     steps: tuple[Step, ...] = field(default_factory=tuple)
     texts: dict[str, str] = field(default_factory=dict)
     """Wording the generated documents share (content/documents.toml)."""
+    reference: Reference = field(default_factory=Reference)
+    pages: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Wording of the generated reference pages (content/pages.toml)."""
 
     def step(self, key: int | str) -> Step:
         """A step by number (1..6) or id ("verify")."""

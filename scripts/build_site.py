@@ -1,6 +1,6 @@
 """Build steps around `mkdocs build`, driven by the Makefile.
 
-    python scripts/build_site.py pages    # docs/steps/*.md from the step model (before mkdocs build)
+    python scripts/build_site.py pages    # step and reference pages, diagram, abbreviations into docs/ (before mkdocs build)
     python scripts/build_site.py vendor   # Pyodide, wheels + manifest, checklist downloads into site/
 
 Generated files are never edited by hand and never committed.
@@ -21,9 +21,13 @@ from playbook import __version__  # noqa: E402
 from playbook.content import load_playbook  # noqa: E402
 from playbook.records import checklist_document  # noqa: E402
 from playbook.render import markdown  # noqa: E402
+from playbook.render.diagram import process_svg  # noqa: E402
 from playbook.render.page import step_page  # noqa: E402
+from playbook.render.reference import PAGES, abbreviations  # noqa: E402
 
-DOCS_STEPS = ROOT / "docs" / "steps"
+DOCS = ROOT / "docs"
+DOCS_STEPS = DOCS / "steps"
+INCLUDES = DOCS / "includes"  # excluded from the pages by mkdocs.yml; pulled in with pymdownx.snippets
 SITE = ROOT / "site"
 WHEELS = ROOT / "build" / "wheels"
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -41,6 +45,11 @@ def pages() -> None:
     DOCS_STEPS.mkdir(parents=True, exist_ok=True)
     for step in playbook.steps:
         _write_if_changed(DOCS_STEPS / f"step-{step.number}.md", step_page(playbook, step))
+    for name, render in PAGES.items():
+        _write_if_changed(DOCS / f"{name}.md", render(playbook))
+    INCLUDES.mkdir(exist_ok=True)
+    _write_if_changed(INCLUDES / "abbreviations.md", abbreviations(playbook))
+    _write_if_changed(INCLUDES / "process.html", f'<div class="pb-diagram-wrap">{process_svg(playbook)}</div>\n')
 
 
 def _wheel_import_name(wheel: Path) -> list[str]:

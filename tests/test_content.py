@@ -66,6 +66,19 @@ BROKEN = [
     ("complete step without outputs", "steps/step-1.toml", r"re:\noutputs = \[.*?\n\]\n", "\noutputs = []\n", "steps/step-1.toml", "outputs", "complete step needs"),
     ("too few checklist items", "steps/step-1.toml", r're:\[\[checklist\]\]\nid = "(cross-check|specialists-only|classify)".*?\n\n', "", "steps/step-1.toml", "checklist", "at least 8"),
     ("missing wording", "documents.toml", 'not_recorded = "Not recorded."\n', "", "documents.toml", "not_recorded", "missing required key"),
+    # cross-references: a checklist basis, a ref from a step, from the glossary, a source, an option source
+    ("basis names no provision", "steps/step-2.toml", 'basis = "UNGP 14"', 'basis = "UNGP 99"', "steps/step-2.toml", ".basis", "names no provision"),
+    ("ref to a missing term", "reference/glossary.toml", '"term:asm"', '"term:no-such-term"', "reference/glossary.toml", ".refs[2]", "names no term"),
+    ("ref of an unknown kind", "reference/glossary.toml", '"term:asm"', '"person:asm"', "reference/glossary.toml", ".refs[2]", "known kind"),
+    ("framework cites a missing source", "reference/frameworks.toml", 'sources = ["ungp-2011"]', 'sources = ["ungp-2099"]', "reference/frameworks.toml", "sources[0]", "names no source"),
+    ("assistance names a missing form", "reference/remedies.toml", 'forms = ["compensation"]', 'forms = ["apology"]', "reference/remedies.toml", "forms[0]", "names no form"),
+    ("role note for a step it is not in", "reference/roles.toml", "steps = [1, 2, 3, 4, 5, 6]", "steps = [1, 2, 3, 4, 5]", "reference/roles.toml", "notes[5].step", "not in this role's steps"),
+    ("source without a year", "reference/sources.toml", "year = 2011\n", "", "reference/sources.toml", "year", "missing required key"),
+    ("duplicate provision label", "reference/frameworks.toml", 'label = "UNGP 13"', 'label = "UNGP 14"', "reference/frameworks.toml", ".label", "duplicate label"),
+    ("bad provenance", "reference/principles.toml", 'provenance = "inferred"', 'provenance = "probably"', "reference/principles.toml", "provenance", "not a provenance"),
+    ("missing reference file", "reference/glossary.toml", "re:.*", "", "reference/glossary.toml", "term", "missing required key"),
+    ("unknown option source", "steps/step-3.toml", 'options_from = "forms"', 'options_from = "remedies"', "steps/step-3.toml", "options_from", "not an option source"),
+    ("rows field without columns", "steps/step-4.toml", r're:(id = "updates"\n(?:(?!\[\[sections).)*?)\[\[sections\.fields\.columns\]\].*?(?=\n\[\[sections\]\])', r"\1", "steps/step-4.toml", "columns", "needs columns"),
 ]
 
 
@@ -106,3 +119,36 @@ def test_problem_reads_as_file_key_message_fix():
 
 def test_content_dir_is_inside_the_package():
     assert (Path(CONTENT_DIR) / "steps" / "step-1.toml").is_file()
+
+
+def test_every_source_has_publisher_year_and_link(playbook):
+    for source in playbook.reference.sources:
+        assert source.publisher and 1900 < source.year <= 2026 and source.url.startswith("https://") or \
+            source.url.startswith("http://"), source.id
+
+
+def test_every_basis_resolves_to_a_provision(playbook):
+    labels = playbook.reference.provision_by_label()
+    for step in playbook.steps:
+        for item in step.checklist + step.advice:
+            assert item.basis == "playbook suggestion" or item.basis in labels, (step.id, item.id)
+
+
+def test_the_reference_covers_what_the_issue_names(playbook):
+    ref = playbook.reference
+    assert len(ref.principles) >= 10 and len(ref.forms) == 5 and len(ref.assistance) >= 20
+    targets = ref.targets()
+    criteria = targets["framework:ungp-31"].items
+    assert len(criteria) == 8
+    assert len(targets["framework:ilo-indicators"].items) == 11
+    for ident in ("oecd-step-1", "oecd-step-5", "ilo-c182-art3", "employer-pays-principle", "csddd-art-12"):
+        assert f"framework:{ident}" in targets
+    assert {f.id for f in ref.frameworks} >= {"ungp", "oecd-minerals", "ilo-forced-labour", "ilo-c182", "employer-pays",
+                                               "csddd", "eu-flr", "cap-conventions"}
+    assert {r.id for r in ref.roles} >= {"downstream-company", "smelter-refiner", "audit-programme", "upstream-actors",
+                                          "service-providers", "state-authorities", "worker-organisations"}
+
+
+def test_every_role_has_a_note_for_each_of_its_steps(playbook):
+    for role in playbook.reference.roles:
+        assert sorted(n.step for n in role.notes) == sorted(role.steps), role.id

@@ -6,17 +6,28 @@ the `data-playbook-*` hooks; every field keeps the model's id as its `name`.
 
 from __future__ import annotations
 
+import json
 from html import escape
 
-from ..model import Field, Playbook, Step
+from ..model import ChecklistItem, Field, Playbook, Step
+from .reference import basis_html, ref_name, target_url
+
+ROOT = "../../"
+"""The way back to the site root from a step page (/steps/step-N/), for links in raw HTML."""
 
 
 def _attr(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _field(step: Step, field: Field, texts: dict[str, str]) -> str:
-    fid = f"s{step.number}-{field.id}"
+def _field(step: Step, field: Field, texts: dict[str, str], fid: str = "", name: str = "", hook: str = "") -> str:
+    """One form control with its label, hint and error slot. For a column of a rows field, fid and
+    name carry the row placeholder "__i__" and hook is data-column instead of data-field."""
+    if field.type == "rows":
+        return _rows(step, field, texts)
+    fid = fid or f"s{step.number}-{field.id}"
+    name = name or field.id
+    hook = hook or f'data-field="{field.id}"'
     required = f' <span class="pb-required">{escape(texts["form_required"])}</span>' if field.required else ""
     hint = f'<p class="pb-hint" id="{fid}-hint">{escape(field.hint)}</p>' if field.hint else ""
     described = f"{fid}-hint " if field.hint else ""
@@ -25,21 +36,54 @@ def _field(step: Step, field: Field, texts: dict[str, str]) -> str:
     if field.type in ("choice", "choices"):
         kind = "radio" if field.type == "choice" else "checkbox"
         options = "\n".join(
-            f'<div class="pb-option"><input type="{kind}" id="{fid}-{i}" name="{field.id}" value="{_attr(o.value)}">'
+            f'<div class="pb-option"><input type="{kind}" id="{fid}-{i}" name="{name}" value="{_attr(o.value)}">'
             f' <label for="{fid}-{i}">{escape(o.label)}</label></div>'
             for i, o in enumerate(field.options)
         )
-        return (f'<fieldset class="pb-field pb-group" id="{fid}" data-field="{field.id}" {aria}>'
+        return (f'<fieldset class="pb-field pb-group" id="{fid}" {hook} {aria}>'
                 f'<legend>{escape(field.label)}{required}</legend>{hint}{error}\n{options}\n</fieldset>')
-    common = f'id="{fid}" name="{field.id}" {aria}' + (' aria-required="true"' if field.required else "")
+    common = f'id="{fid}" name="{name}" {aria}' + (' aria-required="true"' if field.required else "")
     if field.type == "textarea":
         control = f'<textarea {common} rows="5" spellcheck="true"></textarea>'
     elif field.type == "date":
         control = f'<input type="date" {common} min="1900-01-01" max="2100-12-31">'
     else:
         control = f'<input type="text" {common} autocomplete="off" spellcheck="false">'
-    return (f'<div class="pb-field" data-field="{field.id}"><label for="{fid}">{escape(field.label)}{required}</label>'
+    return (f'<div class="pb-field" {hook}><label for="{fid}">{escape(field.label)}{required}</label>'
             f'{hint}{error}{control}</div>')
+
+
+def _rows(step: Step, field: Field, texts: dict[str, str]) -> str:
+    """A repeatable group: a list of rows built from a <template> (no rows until the user adds one;
+    the script restores saved rows). Each row has its own controls to move and remove it."""
+    fid = f"s{step.number}-{field.id}"
+    row_name = field.row_label or texts["row"]
+    cells = "\n".join(
+        _field(step, c, texts, fid=f"{fid}-__i__-{c.id}", name=f"{field.id}-__i__-{c.id}", hook=f'data-column="{c.id}"')
+        for c in field.columns)
+    buttons = " ".join(
+        f'<button type="button" class="md-button pb-row-button" data-playbook-action="{action}">{escape(texts[key])}'
+        f'<span class="pb-visually-hidden"> {escape(row_name)} <span data-row-number></span></span></button>'
+        for action, key in (("move-up", "form_move_up"), ("move-down", "form_move_down"), ("remove-row", "form_remove_row")))
+    hint = f'<p class="pb-hint" id="{fid}-hint">{escape(field.hint)}</p>' if field.hint else ""
+    return f"""<fieldset class="pb-field pb-rows" id="{fid}" data-field="{field.id}" aria-describedby="{fid}-hint {fid}-error">
+<legend>{escape(field.label)}</legend>{hint}<p class="pb-field-error" id="{fid}-error" hidden></p>
+<ol class="pb-row-list" data-playbook-rows="{field.id}" data-max-rows="{field.max_rows}"></ol>
+<p class="pb-no-rows">{escape(texts["form_no_rows"])}</p>
+<button type="button" class="md-button" data-playbook-action="add-row" data-rows="{field.id}">{escape(texts["form_add_row"])}: {escape(row_name.lower())}</button>
+<template data-row-template="{field.id}"><li class="pb-row" data-row><fieldset class="pb-row-fields">
+<legend>{escape(row_name)} <span data-row-number></span></legend>
+{cells}
+<div class="pb-row-actions">{buttons}</div>
+</fieldset></li></template>
+</fieldset>"""
+
+
+def item_label(playbook: Playbook, item: ChecklistItem) -> str:
+    """A checklist item as label HTML: its text, its basis linked to the provision, and its references."""
+    refs = ", ".join(f'<a href="{ROOT}{target_url(r)}">{escape(ref_name(playbook.reference, r))}</a>' for r in item.refs)
+    also = f' <span class="pb-refs">{escape(playbook.pages["labels"]["related"])}: {refs}</span>' if refs else ""
+    return f'{escape(item.text)} <span class="pb-basis">({basis_html(playbook, item.basis, ROOT)})</span>{also}'
 
 
 def form_html(playbook: Playbook, step: Step) -> str:
@@ -54,7 +98,7 @@ def form_html(playbook: Playbook, step: Step) -> str:
     )
     checklist = "\n".join(
         f'<div class="pb-option"><input type="checkbox" id="s{n}-check-{c.id}" name="checklist" value="{c.id}">'
-        f' <label for="s{n}-check-{c.id}">{escape(c.text)} <span class="pb-basis">({escape(c.basis)})</span></label></div>'
+        f' <label for="s{n}-check-{c.id}">{item_label(playbook, c)}</label></div>'
         for c in step.checklist
     )
     runtime = " ".join(f'data-{state}="{_attr(t["runtime_" + state])}"' for state in ("idle", "loading", "ready", "error"))
@@ -62,6 +106,9 @@ def form_html(playbook: Playbook, step: Step) -> str:
 <p class="pb-runtime-status" role="status" {runtime}>{escape(t["runtime_idle"])}</p>
 <form class="pb-form" data-playbook-form="step-{n}" data-step-id="{step.id}" novalidate
   data-saved="{_attr(t["form_saved"])}" data-clear-confirm="{_attr(t["form_clear_confirm"])}" data-cleared="{_attr(t["form_cleared"])}">
+<div class="pb-warnings" tabindex="-1" hidden><h2>{escape(t["form_warnings_title"])}</h2>
+<p>{escape(t["form_warnings_intro"])}</p><ul class="pb-warning-list" role="alert"></ul>
+<button type="button" class="md-button" data-playbook-action="generate-anyway">{escape(t["form_generate_anyway"])}</button></div>
 <div class="pb-error-summary" tabindex="-1" hidden><h2 class="pb-error-title">{escape(t["form_error_title"])}</h2>
 <div data-playbook-error role="alert"><ul class="pb-error-list"></ul></div></div>
 <p class="pb-form-intro">{escape(t["form_intro"])}</p>
@@ -72,13 +119,22 @@ def form_html(playbook: Playbook, step: Step) -> str:
 <div class="pb-actions">
 <button type="submit" class="md-button md-button--primary" data-playbook-action="generate">{escape(t["form_generate"])}</button>
 <button type="button" class="md-button" data-playbook-action="clear-all">{escape(t["form_clear"])}</button>
+<label class="md-button pb-import" for="s{n}-import">{escape(t["form_import"])}</label>
+<input type="file" id="s{n}-import" class="pb-visually-hidden" accept=".json,application/json" data-playbook-action="import"
+  data-confirm="{_attr(t["form_import_confirm"])}" data-done="{_attr(t["form_import_done"])}" data-failed="{_attr(t["form_import_failed"])}">
 <span class="pb-saved" aria-live="polite"></span>
 </div>
 </form>
 <section class="pb-result" hidden aria-labelledby="pb-result-title-{n}">
 <h2 id="pb-result-title-{n}">{escape(t["form_output_title"])}</h2>
 <p class="pb-downloads"><a class="md-button" data-playbook-download="md" href="#">{escape(t["form_download_md"])}</a>
+<button type="button" class="md-button" data-playbook-download="html" data-scope="step">{escape(t["form_download_html"])}</button>
+<button type="button" class="md-button" data-playbook-download="docx" data-scope="step">{escape(t["form_download_docx"])}</button>
 <a class="md-button" data-playbook-download="json" href="#">{escape(t["form_download_json"])}</a></p>
+<p class="pb-downloads"><button type="button" class="md-button" data-playbook-download="report-md" data-format="md" data-scope="report">{escape(t["form_download_report_md"])}</button>
+<button type="button" class="md-button" data-playbook-download="report-html" data-format="html" data-scope="report">{escape(t["form_download_report_html"])}</button>
+<button type="button" class="md-button" data-playbook-download="report-docx" data-format="docx" data-scope="report">{escape(t["form_download_report_docx"])}</button>
+<button type="button" class="md-button" data-playbook-download="xlsx" data-scope="report">{escape(t["form_download_xlsx"])}</button></p>
 <div class="pb-output" data-playbook-output></div>
 </section>
 </div>"""
@@ -89,10 +145,21 @@ def _list(items, ordered: bool = False) -> str:
     return "\n".join(f"{marker} {escape(i)}" for i in items)
 
 
+def _roles(playbook: Playbook, step: Step) -> str:
+    """The actor-specific notes for this step, one content tab per actor."""
+    labels = playbook.pages["labels"]
+    tabs = "\n".join(
+        f'=== "{escape(r.name)}"\n\n    {escape(r.note(step.number))}\n\n'
+        f"    [{escape(r.name)}: all steps](../roles.md#{r.id})\n"
+        for r in playbook.reference.roles if r.note(step.number)
+    )
+    return f"## {escape(labels['in_this_step'])}\n\n{escape(labels['in_this_step_intro'])}\n\n{tabs}\n"
+
+
 def step_page(playbook: Playbook, step: Step) -> str:
     """The Markdown source of the step's page (MkDocs, Material)."""
     t = playbook.texts
-    head = f"---\ndescription: {escape(step.purpose.splitlines()[0])}\n---\n\n# Step {step.number}: {escape(step.title)}\n\n"
+    head = f"---\ndescription: {json.dumps(step.purpose.splitlines()[0], ensure_ascii=False)}\n---\n\n# Step {step.number}: {escape(step.title)}\n\n"
     purpose = f'<p class="pb-lead">{escape(step.purpose)}</p>\n\n'
     if step.status == "draft":
         return head + purpose + f'!!! note "{t["page_draft_title"]}"\n\n    {escape(t["page_draft_text"])}\n'
@@ -107,6 +174,7 @@ def step_page(playbook: Playbook, step: Step) -> str:
         f"- **{escape(f.name)}**: {escape(' / '.join(f.options))}" + (f". {escape(f.note)}" if f.note else "")
         for f in step.factors
     )
+    parts.append(_roles(playbook, step))
     parts.append(f"## {t['page_factors']}\n\n{factors}\n")
     parts.append(f"## {t['page_outputs']}\n\n{_list(step.outputs)}\n")
     parts.append(f"## {t['page_exit']}\n\n{_list(step.exit_criteria)}\n")
@@ -119,7 +187,7 @@ def step_page(playbook: Playbook, step: Step) -> str:
     else:
         items = "\n".join(
             f'<li><input type="checkbox" id="c{step.number}-{c.id}"> <label for="c{step.number}-{c.id}">'
-            f'{escape(c.text)} <span class="pb-basis">({escape(c.basis)})</span></label></li>'
+            f'{item_label(playbook, c)}</label></li>'
             for c in step.checklist
         )
         parts.append(f'## {t["checklist_heading"]}\n\n<ul class="pb-checklist-static">\n{items}\n</ul>\n\n{download}\n')

@@ -46,7 +46,7 @@ $(WHEEL): $(PACKAGE_FILES) $(VENV)/.installed
 	rm -rf build/wheels && mkdir -p build/wheels
 	$(PY) -m pip wheel --quiet --no-deps --wheel-dir build/wheels .
 	$(PY) -m pip download --quiet --no-deps --only-binary=:all: --dest build/wheels \
-	  $$(grep -E '^(markdown-it-py|mdurl)==' requirements-dev.txt)
+	  $$(grep -E '^(markdown-it-py|mdurl|xlsxwriter)==' requirements-dev.txt)
 
 # The pytest wheels that run the model's tests inside Pyodide.
 build/pyodide-test-wheels/.downloaded: requirements-pyodide-tests.txt $(VENV)/.installed

@@ -7,11 +7,14 @@ exception crosses to JavaScript as data, never as a thrown error.
 
 from __future__ import annotations
 
+import base64
 import json
 
 from . import __version__
 from .casefile import CaseError, check_step, dump_case, new_case, parse_case
+from .privacy import scan_values
 from .content import load_playbook
+from .export import MEDIA_TYPES, export
 from .records import file_names, step_record
 from .render import html, markdown
 
@@ -22,23 +25,40 @@ def info(payload: dict) -> dict:
     return {"version": __version__, "markdown_it": markdown_it_version}
 
 
+def _stored_case(payload: dict, playbook) -> dict:
+    """The case the browser holds (or a new one), read exactly as the CLI would read it."""
+    return parse_case(dump_case(payload["case"]), playbook) if payload.get("case") else new_case()
+
+
+def _case_error(exc: CaseError, texts: dict) -> dict:
+    return {"errors": [{"field": "", "label": texts["case_file_label"], "message": p["message"]} for p in exc.problems]
+            + [{"field": "", "label": texts["case_file_label"], "message": texts["case_file_fix"]}]}
+
+
 def generate(payload: dict) -> dict:
     """Check one step's form values; on success return the updated case file and the step's record.
 
     payload: {"step": number or id, "values": {field: value}, "checklist": [item ids],
-              "case": the case file so far, or null}
+              "case": the case file so far, or null, "updated": "YYYY-MM-DDTHH:MM:SSZ" (now, from the browser),
+              "confirmed": true once the user has seen the identifier warnings}
+    Returns {"errors": [...]} or {"warnings": [...]} (nothing generated yet) or the documents.
     """
     playbook = load_playbook()
     step = playbook.step(payload["step"])
     values, ticked, errors = check_step(step, payload.get("values", {}), payload.get("checklist", []))
     if errors:
-        labels = {f.id: f.label for f in step.fields}
-        return {"errors": [dict(e, label=labels.get(e["field"], e["field"])) for e in errors]}
+        return {"errors": [dict(e, label=_label(step, e["field"])) for e in errors]}
+    if not payload.get("confirmed"):
+        warnings = scan_values(values, _labels(step))
+        if warnings:
+            return {"warnings": warnings}
     try:
-        case = parse_case(dump_case(payload["case"]), playbook) if payload.get("case") else new_case()
+        case = _stored_case(payload, playbook)
     except CaseError as exc:
-        return {"errors": [{"field": "", "label": "Case file", "message": p["message"]} for p in exc.problems]}
+        return _case_error(exc, playbook.texts)
     case["steps"][step.id] = {"values": values, "checklist": ticked}
+    if payload.get("updated"):
+        case["updated"] = payload["updated"]
     case_json = dump_case(case)
     case = parse_case(case_json, playbook)  # what the CLI will read back from the download
     text = markdown.render(step_record(playbook, step, case))
@@ -51,7 +71,50 @@ def generate(payload: dict) -> dict:
     }
 
 
-OPS = {"info": info, "generate": generate}
+def _labels(step) -> dict[str, str]:
+    """Field labels, and "field.column" labels for the columns of rows fields."""
+    labels = {f.id: f.label for f in step.fields}
+    labels.update({f"{f.id}.{c.id}": c.label for f in step.fields for c in f.columns})
+    return labels
+
+
+def _label(step, key: str) -> str:
+    """The label of an error's field; for a cell "actions[2].due", the row and the column."""
+    field_id, _, rest = key.partition("[")
+    labels = _labels(step)
+    if not rest:
+        return labels.get(key, key)
+    row, _, column = rest.partition("].")
+    field = step.field(field_id)
+    return f"{field.row_label or field.label} {int(row) + 1}, {labels.get(f'{field_id}.{column}', column)}"
+
+
+def export_file(payload: dict) -> dict:
+    """One document of the stored case: payload {"case", "format", "step": number or null}.
+    Returns {"name", "type", "base64"}: the same bytes as `python -m playbook render`."""
+    playbook = load_playbook()
+    try:
+        case = _stored_case(payload, playbook)
+    except CaseError as exc:
+        return _case_error(exc, playbook.texts)
+    step = playbook.step(payload["step"]) if payload.get("step") else None
+    name, data = export(playbook, case, payload["format"], step)
+    return {"name": name, "type": MEDIA_TYPES[payload["format"]], "base64": base64.b64encode(data).decode("ascii")}
+
+
+def open_case(payload: dict) -> dict:
+    """Read a case file the user opened: {"text"} -> {"case", "forms"} or {"problems": [{path, message}]}.
+    forms holds each step's entries keyed as the page's forms are ("step-N")."""
+    playbook = load_playbook()
+    try:
+        case = parse_case(payload.get("text", ""), playbook)
+    except CaseError as exc:
+        return {"problems": exc.problems}
+    forms = {f"step-{s.number}": case["steps"][s.id] for s in playbook.steps if s.id in case["steps"]}
+    return {"case": case, "forms": forms}
+
+
+OPS = {"info": info, "generate": generate, "export": export_file, "open": open_case}
 
 
 def handle(request: str) -> str:

@@ -2,12 +2,14 @@
 
 A case file is JSON of this shape (see also the JSON Schema the site publishes):
 
-    {"format": "remediation-playbook-case", "version": 1,
+    {"format": "remediation-playbook-case", "version": 2, "updated": "2026-11-25T09:30:00Z",
      "steps": {"verify": {"values": {"case_code": "CASE-1", ...}, "checklist": ["log-case", ...]}}}
 
 Values are kept exactly as the model's fields define them: text for text, textarea and date
-fields, a list of option values for "choices". `dump_case` writes the one canonical form, so
-the same case always gives the same bytes.
+fields, a list of option values for "choices", a list of {column: text} for "rows". `updated`
+is when the case was last saved (UTC); documents take their timestamps from it, never from the
+clock. `dump_case` writes the one canonical form, so the same case always gives the same bytes.
+Older versions are migrated on reading (MIGRATIONS).
 """
 
 from __future__ import annotations
@@ -17,15 +19,17 @@ import re
 from datetime import date
 
 from .model import Field, Playbook, Step
+from .rules import step_errors
 
 FORMAT = "remediation-playbook-case"
-VERSION = 1
+VERSION = 2
 MAX_BYTES = 2_000_000
 """A case file larger than this is refused before it is parsed."""
 MAX_DEPTH = 8
 """Case files nest four levels deep; anything much deeper is not one of ours."""
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -38,7 +42,16 @@ class CaseError(Exception):
 
 
 def new_case() -> dict:
-    return {"format": FORMAT, "version": VERSION, "steps": {}}
+    return {"format": FORMAT, "version": VERSION, "updated": "", "steps": {}}
+
+
+def _v1_to_v2(data: dict) -> dict:
+    """Version 2 added `updated`, the time of the last save; a version-1 file has none."""
+    return {**data, "version": 2, "updated": ""}
+
+
+MIGRATIONS = {1: _v1_to_v2}
+"""version -> function that lifts a case file of that version by one version."""
 
 
 def dump_case(case: dict) -> str:
@@ -53,8 +66,51 @@ def normalise_text(value: str) -> str:
     return "\n".join(line.rstrip() for line in value.split("\n")).strip("\n").strip()
 
 
-def check_field(field: Field, raw: object) -> tuple[object, str | None]:
-    """Clean one submitted value; return (value, message) where message says what to fix, or None."""
+def check_rows(field: Field, raw: object, partial: bool = False) -> tuple[list[dict], list[dict]]:
+    """Clean a rows field: (rows, errors) with errors as {"field": "id[row].column", "message"}.
+    Rows left wholly empty are dropped; every other row keeps what was typed, even if wrong."""
+    if raw in (None, ""):
+        raw = []
+    if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
+        return [], [{"field": field.id, "message": f"{field.label} must be a list of rows."}]
+    errors: list[dict] = []
+    rows: list[dict] = []
+    names = {c.id for c in field.columns}
+    for row in raw:
+        unknown = [k for k in row if k not in names]
+        if unknown:
+            errors.append({"field": field.id, "message": f"{', '.join(map(repr, unknown))} is not a column of {field.label.lower()}."})
+        cleaned, row_errors = {}, []
+        for column in field.columns:
+            value, message = check_field(column, row.get(column.id), partial=True)
+            cleaned[column.id] = value
+            if message:
+                row_errors.append((column, message))
+        if not any(cleaned.values()):
+            continue
+        where = f"{field.row_label or 'Row'} {len(rows) + 1}"
+        for column, message in row_errors:
+            errors.append({"field": f"{field.id}[{len(rows)}].{column.id}", "message": f"{where}: {message}"})
+        if not partial:
+            for column in field.columns:
+                if column.required and not cleaned[column.id]:
+                    verb = "Choose" if column.type == "choice" else "Enter"
+                    errors.append({"field": f"{field.id}[{len(rows)}].{column.id}",
+                                   "message": f"{where}: {verb} {column.label[0].lower() + column.label[1:]}."})
+        rows.append(cleaned)
+    if len(rows) > field.max_rows:
+        errors.append({"field": field.id, "message": f"{field.label} has {len(rows)} rows; at most {field.max_rows} fit. Remove some."})
+    if field.required and not rows and not partial:
+        errors.append({"field": field.id, "message": f"Add at least one row to {field.label.lower()}."})
+    return rows, errors
+
+
+def check_field(field: Field, raw: object, partial: bool = False) -> tuple[object, str | None]:
+    """Clean one submitted value; return (value, message) where message says what to fix, or None.
+    partial: a saved, unfinished step, where an empty required field is not an error."""
+    if field.type == "rows":
+        rows, errors = check_rows(field, raw, partial)
+        return rows, errors[0]["message"] if errors else None
     if field.type == "choices":
         if raw in (None, ""):
             raw = []
@@ -67,7 +123,7 @@ def check_field(field: Field, raw: object) -> tuple[object, str | None]:
         if unknown:
             return [v for v in raw if v in allowed], f"{', '.join(map(repr, unknown))} is not one of the options; tick options from the list."
         value = [v for v in allowed if v in raw]  # model order, no duplicates
-        if field.required and not value:
+        if field.required and not value and not partial:
             return value, f"Tick at least one option for {field.label.lower()}."
         return value, None
 
@@ -77,7 +133,7 @@ def check_field(field: Field, raw: object) -> tuple[object, str | None]:
         return "", f"{field.label} must be text."
     value = normalise_text(raw) if field.type == "textarea" else normalise_text(raw).replace("\n", " ")
     if not value:
-        if field.required:
+        if field.required and not partial:
             verb = "Choose" if field.type == "choice" else "Enter"
             return "", f"{verb} {field.label[0].lower() + field.label[1:]}."
         return "", None
@@ -104,7 +160,7 @@ def check_field(field: Field, raw: object) -> tuple[object, str | None]:
     return value, None
 
 
-def check_step(step: Step, values: dict, checklist: list) -> tuple[dict, list[str], list[dict]]:
+def check_step(step: Step, values: dict, checklist: list, partial: bool = False) -> tuple[dict, list[str], list[dict]]:
     """Clean a step's submitted values and ticked checklist items.
 
     Returns (values, checklist, errors); each error is {"field", "message"}. Values that
@@ -118,10 +174,16 @@ def check_step(step: Step, values: dict, checklist: list) -> tuple[dict, list[st
         if key not in {f.id for f in step.fields}:
             errors.append({"field": key, "message": f"{key!r} is not a field of step {step.number}."})
     for field in step.fields:
-        value, message = check_field(field, values.get(field.id))
+        if field.type == "rows":
+            clean[field.id], row_errors = check_rows(field, values.get(field.id), partial)
+            errors += row_errors
+            continue
+        value, message = check_field(field, values.get(field.id), partial)
         clean[field.id] = value
         if message:
             errors.append({"field": field.id, "message": message})
+    if not errors:
+        errors += step_errors(step, clean, partial)
     item_ids = [c.id for c in step.checklist]
     if not isinstance(checklist, list) or not all(isinstance(c, str) for c in checklist):
         errors.append({"field": "checklist", "message": "The checklist must be a list of item ids."})
@@ -175,14 +237,22 @@ def parse_case(text: str | bytes, playbook: Playbook) -> dict:
         problems.append({"path": "version", "message": f"Version {version} comes from a newer playbook; this one reads up to version {VERSION}."})
     elif version < 1:
         problems.append({"path": "version", "message": f"Version {version} does not exist; versions start at 1."})
+    else:
+        while version < VERSION and not problems:
+            data, version = MIGRATIONS[version](data), version + 1
     for key in data:
-        if key not in ("format", "version", "steps"):
-            problems.append({"path": key, "message": f"Unknown key {key!r}; a case file holds format, version and steps."})
+        if key not in ("format", "version", "updated", "steps"):
+            problems.append({"path": key, "message": f"Unknown key {key!r}; a case file holds format, version, updated and steps."})
+    updated = data.get("updated", "")
+    if not isinstance(updated, str) or (updated and not _TIMESTAMP.match(updated)):
+        problems.append({"path": "updated", "message": "updated must be a UTC time such as 2026-11-25T09:30:00Z, or empty."})
+        updated = ""
     steps = data.get("steps", {})
     if not isinstance(steps, dict):
         problems.append({"path": "steps", "message": "steps must be an object keyed by step id."})
         steps = {}
     case = new_case()
+    case["updated"] = updated
     known = {s.id: s for s in playbook.steps}
     for step_id, entry in steps.items():
         where = f"steps.{step_id}"
@@ -196,11 +266,10 @@ def parse_case(text: str | bytes, playbook: Playbook) -> dict:
             if key not in ("values", "checklist"):
                 problems.append({"path": f"{where}.{key}", "message": f"Unknown key {key!r}; a step holds values and checklist."})
         raw = entry.get("values", {})
-        values, ticked, errors = check_step(known[step_id], raw, entry.get("checklist", []))
         # A saved step may be unfinished: a required field left empty does not make the file unreadable.
+        values, ticked, errors = check_step(known[step_id], raw, entry.get("checklist", []), partial=True)
         problems += [{"path": f"{where}.values.{e['field']}" if e["field"] != "checklist" else f"{where}.checklist",
-                      "message": e["message"]}
-                     for e in errors if not (isinstance(raw, dict) and raw.get(e["field"]) in (None, "", []))]
+                      "message": e["message"]} for e in errors]
         case["steps"][step_id] = {"values": values, "checklist": ticked}
     if problems:
         raise CaseError(problems)

@@ -1,6 +1,6 @@
 """The command line: the same documents as the site, from the same case file.
 
-    python -m playbook render CASE.json [--step N] [--format md|json] [-o FILE]
+    python -m playbook render CASE.json [--step N] [--format md|html|docx|xlsx|json] [-o FILE]
     python -m playbook checklist --step N [--format md|json]
     python -m playbook validate [CONTENT_DIR]
 """
@@ -13,14 +13,16 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .casefile import CaseError, dump_case, parse_case
+from .casefile import CaseError, parse_case
 from .content import ContentError, check_content, load_playbook
-from .records import checklist_document, step_record
+from .export import FORMATS, export
+from .records import checklist_document
 from .render import markdown
 
 
-def _write(text: str, out: str | None) -> None:
-    data = text.encode("utf-8")
+def _write(data: str | bytes, out: str | None) -> None:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     if out:
         Path(out).write_bytes(data)
     else:
@@ -40,12 +42,14 @@ def _render(args) -> int:
         for p in exc.problems:
             print(f"{path}: {p['path'] or '(file)'}: {p['message']}", file=sys.stderr)
         return 1
-    step = playbook.step(args.step)
-    if not step.has_form:
-        print(f"step {step.number} has no form yet, so no record to render", file=sys.stderr)
+    step = playbook.step(args.step) if args.step else None
+    if step is not None and not step.has_form:
+        print(f"step {step.number} has no form, so no record to render", file=sys.stderr)
         return 2
-    text = dump_case(case) if args.format == "json" else markdown.render(step_record(playbook, step, case))
-    _write(text, args.output)
+    if args.format in ("docx", "xlsx") and not args.output and sys.stdout.isatty():
+        print(f"a .{args.format} file is binary: write it to a file with -o NAME.{args.format}", file=sys.stderr)
+        return 2
+    _write(export(playbook, case, args.format, step)[1], args.output)
     return 0
 
 
@@ -83,10 +87,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
-    r = sub.add_parser("render", help="render a step's record from a case file (.json)")
+    r = sub.add_parser("render", help="render a document from a case file (.json)")
     r.add_argument("case", help="the case file, as downloaded from the site")
-    r.add_argument("--step", type=_step_number, default=1, help="the step whose record to render (default 1)")
-    r.add_argument("--format", choices=("md", "json"), default="md")
+    r.add_argument("--step", type=_step_number, help="the step whose record to render (default: the full case report)")
+    r.add_argument("--format", choices=FORMATS, default="md",
+                   help="md, html (prints to PDF), docx, xlsx (the action tracker) or json (the case file)")
     r.add_argument("-o", "--output", help="write to this file instead of standard output")
     r.set_defaults(run=_render)
 

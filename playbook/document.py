@@ -57,7 +57,14 @@ class Checklist:
     items: tuple[ChecklistEntry, ...]
 
 
-Block = Heading | Paragraph | BulletList | Checklist
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A grid of plain text: a header row and body rows of the same length."""
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+Block = Heading | Paragraph | BulletList | Checklist | Table
 
 
 @dataclass(frozen=True, slots=True)

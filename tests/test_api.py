@@ -52,7 +52,8 @@ def test_generate_returns_case_record_and_file_names(playbook):
     case = parse_case(result["case_json"], playbook)
     assert case == result["case"]
     assert result["markdown"] == markdown.render(step_record(playbook, playbook.step(1), case))
-    assert result["files"] == {"md": "CASE-9-verification-record.md", "json": "CASE-9.case.json"}
+    assert result["files"]["md"] == "CASE-9-verification-record.md"
+    assert result["files"]["json"] == "CASE-9.case.json"
     assert "<b>" not in result["html"] and "&lt;b&gt;" in result["html"]
     assert "Keep verifying within a set time limit" in result["html"]
 
@@ -64,6 +65,60 @@ def test_generate_keeps_the_rest_of_an_existing_case():
     assert again["case"]["steps"]["verify"]["values"]["reasons"] == "Now two sources."
 
 
-def test_generate_with_a_corrupt_stored_case_says_so():
+def test_generate_with_a_corrupt_stored_case_says_so_and_how_to_recover():
     reply = call("generate", {"step": 1, "values": FORM, "checklist": [], "case": {"format": "x"}})
-    assert reply["result"]["errors"][0]["label"] == "Case file"
+    errors = reply["result"]["errors"]
+    assert errors[0]["label"] == "Case file"
+    assert "delete everything from this browser" in errors[-1]["message"]
+
+
+def playbook_label(field_id):
+    from playbook.content import load_playbook
+
+    return load_playbook().step(1).field(field_id).label
+
+
+def test_generate_warns_about_personal_identifiers_until_confirmed():
+    values = {**FORM, "summary": "Worker reachable at maria@example.org, passport no. X1234567."}
+    reply = call("generate", {"step": 1, "values": values, "checklist": [], "case": None})["result"]
+    assert set(reply) == {"warnings"}
+    assert reply["warnings"][0]["field"] == "summary"
+    assert playbook_label("summary") in reply["warnings"][0]["message"]
+    confirmed = call("generate", {"step": 1, "values": values, "checklist": [], "case": None, "confirmed": True})
+    assert "markdown" in confirmed["result"]
+
+
+def test_generate_stamps_the_case_with_the_browser_time():
+    reply = call("generate", {"step": 1, "values": FORM, "checklist": [], "case": None, "updated": "2026-11-25T09:30:00Z"})
+    assert reply["result"]["case"]["updated"] == "2026-11-25T09:30:00Z"
+
+
+def test_a_cell_error_names_the_row_and_the_column():
+    values = {"actions": [{"ref": "A1", "what": "Pay back wages", "form": "compensation", "due": "31/12/2026"}],
+              "objectives": "x", "closure_criteria": "y"}
+    errors = call("generate", {"step": "plan", "values": values, "checklist": [], "case": None})["result"]["errors"]
+    assert [(e["field"], e["label"]) for e in errors] == [("actions[0].due", "Action 1, " + errors[0]["label"].split(", ", 1)[1])]
+    assert errors[0]["message"].startswith("Action 1: ")
+
+
+def test_export_gives_the_cli_bytes(playbook):
+    import base64
+
+    from playbook.export import export
+    from support import case_fixture
+
+    case = parse_case(case_fixture("full.case.json"), playbook)
+    for fmt, step in (("docx", None), ("xlsx", None), ("html", 3), ("md", 2)):
+        reply = call("export", {"case": case, "format": fmt, "step": step})["result"]
+        name, data = export(playbook, case, fmt, playbook.step(step) if step else None)
+        assert reply["name"] == name and base64.b64decode(reply["base64"]) == data
+
+
+def test_open_reads_a_case_and_refuses_a_bad_one(playbook):
+    from support import case_fixture
+
+    good = call("open", {"text": case_fixture("full.case.json").decode("utf-8")})["result"]
+    assert set(good["forms"]) == {"step-1", "step-2", "step-3", "step-4", "step-5", "step-6"}
+    assert good["forms"]["step-3"] == good["case"]["steps"]["plan"]
+    bad = call("open", {"text": '{"format": "remediation-playbook-case", "version": 9, "steps": []}'})["result"]
+    assert {p["path"] for p in bad["problems"]} == {"version", "steps"}

@@ -34,7 +34,8 @@ def test_render_json_is_the_canonical_case(capsysbinary, playbook):
 
 def test_render_to_a_file(tmp_path, capsysbinary):
     target = tmp_path / "out.md"
-    status, out, _ = run(capsysbinary, "render", str(FIXTURES / "cases" / "step1-full.case.json"), "-o", str(target))
+    status, out, _ = run(capsysbinary, "render", str(FIXTURES / "cases" / "step1-full.case.json"), "--step", "1",
+                         "-o", str(target))
     assert status == 0 and out == b""
     check_golden("step1-full.md", target.read_bytes())
 
@@ -52,9 +53,20 @@ def test_render_reports_a_missing_file(tmp_path, capsysbinary):
     assert status == 1 and "cannot read" in err
 
 
-def test_render_of_a_step_without_a_form(capsysbinary):
-    status, _, err = run(capsysbinary, "render", str(FIXTURES / "cases" / "step1-full.case.json"), "--step", "2")
-    assert status == 2 and "no form yet" in err
+def test_render_of_a_step_not_started_says_what_belongs_there(capsysbinary):
+    status, out, _ = run(capsysbinary, "render", str(FIXTURES / "cases" / "step1-full.case.json"), "--step", "2")
+    assert status == 0 and b"# Response decision: CASE-2026-004" in out and b"*Not recorded." in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "xlsx", "json"])
+def test_render_every_format_equals_the_export(tmp_path, capsysbinary, playbook, fmt):
+    from playbook.casefile import parse_case
+    from playbook.export import export
+
+    target = tmp_path / f"out.{fmt}"
+    status, _, _ = run(capsysbinary, "render", str(FIXTURES / "cases" / "full.case.json"), "--format", fmt, "-o", str(target))
+    case = parse_case((FIXTURES / "cases" / "full.case.json").read_bytes(), playbook)
+    assert status == 0 and target.read_bytes() == export(playbook, case, fmt)[1]
 
 
 @pytest.mark.parametrize("number", range(1, 7))

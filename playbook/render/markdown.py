@@ -18,6 +18,7 @@ from ..document import (
     Inline,
     Paragraph,
     Strong,
+    Table,
 )
 
 # Characters that have a meaning anywhere in a line. `&` would start an entity, `<` HTML or an
@@ -72,6 +73,10 @@ def _block(block) -> str:
             f"- [{'x' if item.checked else ' '}] {escape_line(item.text)}" + (f" *({escape(item.basis)})*" if item.basis else "")
             for item in block.items
         )
+    if isinstance(block, Table):  # GFM table; escape() already turns "|" into "\|"
+        def row(cells: tuple[str, ...]) -> str:
+            return "| " + " | ".join(escape(c).strip() for c in cells) + " |"
+        return "\n".join([row(block.header), "|" + " --- |" * len(block.header), *map(row, block.rows)])
     raise TypeError(f"no Markdown for {type(block).__name__}")
 
 

@@ -5,7 +5,7 @@
   "use strict";
   if (window.__remediationPlaybook) return; // loaded once; instant navigation keeps it alive
   const BASE = new URL("./", document.currentScript.src);
-  const STORE = "remediation-playbook:v1";
+  const STORE = "remediation-playbook:v1"; // {forms: {"step-N": {values, checklist}}, case: case file or null}
   const BOOT_LIMIT_MS = 180_000; // past this, a runtime still loading is reported as failed
 
   // --- the Python runtime: one module worker per visit ------------------------------------
@@ -66,11 +66,15 @@
   }
   function save(data) { localStorage.setItem(STORE, JSON.stringify(data)); }
 
+  // A rows field keeps its rows in an <ol data-playbook-rows>; each row is a copy of the field's
+  // <template> whose ids and names carry a unique number in place of "__i__".
+  let rowSerial = 0;
+
   function readForm(form) {
     const values = {};
     let checklist = [];
     for (const el of form.elements) {
-      if (!el.name) continue;
+      if (!el.name || el.closest("[data-row]") || el.type === "file") continue;
       if (el.type === "checkbox") {
         const list = el.name === "checklist" ? checklist : (values[el.name] ||= []);
         if (el.checked) list.push(el.value);
@@ -81,13 +85,76 @@
         values[el.name] = el.value;
       }
     }
+    for (const list of form.querySelectorAll("[data-playbook-rows]")) {
+      values[list.dataset.playbookRows] = [...list.children].map(readRow);
+    }
     return { values, checklist };
   }
 
+  function readRow(row) {
+    const out = {};
+    for (const cell of row.querySelectorAll("[data-column]")) {
+      const radios = [...cell.querySelectorAll('input[type="radio"]')];
+      out[cell.dataset.column] = radios.length
+        ? (radios.find((r) => r.checked) || { value: "" }).value
+        : cell.querySelector("input, textarea").value;
+    }
+    return out;
+  }
+
+  function fillRow(row, data) {
+    for (const cell of row.querySelectorAll("[data-column]")) {
+      const value = data[cell.dataset.column] ?? "";
+      const radios = cell.querySelectorAll('input[type="radio"]');
+      if (radios.length) for (const r of radios) r.checked = r.value === value;
+      else cell.querySelector("input, textarea").value = value;
+    }
+  }
+
+  function renumber(list) {
+    const rows = [...list.children];
+    rows.forEach((row, i) => { for (const n of row.querySelectorAll("[data-row-number]")) n.textContent = String(i + 1); });
+    const field = list.closest("[data-field]");
+    field.querySelector(".pb-no-rows").hidden = rows.length > 0;
+    field.querySelector('[data-playbook-action="add-row"]').disabled = rows.length >= Number(list.dataset.maxRows);
+  }
+
+  function addRow(list, data) {
+    const template = list.closest("[data-field]").querySelector("template[data-row-template]");
+    const row = template.content.firstElementChild.cloneNode(true);
+    const serial = String(rowSerial++);
+    for (const el of row.querySelectorAll("[id], [for], [name], [aria-describedby]")) {
+      for (const attr of ["id", "for", "name", "aria-describedby"]) {
+        if (el.hasAttribute(attr)) el.setAttribute(attr, el.getAttribute(attr).replaceAll("__i__", serial));
+      }
+    }
+    if (data) fillRow(row, data);
+    list.append(row);
+    renumber(list);
+    return row;
+  }
+
+  function rowAction(button) {
+    const row = button.closest("[data-row]");
+    const list = row.parentElement;
+    const action = button.dataset.playbookAction;
+    if (action === "remove-row") row.remove();
+    else if (action === "move-up" && row.previousElementSibling) list.insertBefore(row, row.previousElementSibling);
+    else if (action === "move-down" && row.nextElementSibling) list.insertBefore(row.nextElementSibling, row);
+    renumber(list);
+    if (action !== "remove-row") button.focus();
+    else (list.lastElementChild?.querySelector("input, textarea") || list.closest("[data-field]").querySelector('[data-playbook-action="add-row"]')).focus();
+  }
+
   function fillForm(form, saved) {
+    for (const list of form.querySelectorAll("[data-playbook-rows]")) {
+      list.replaceChildren();
+      for (const row of (saved && saved.values[list.dataset.playbookRows]) || []) addRow(list, row);
+      renumber(list);
+    }
     if (!saved) return;
     for (const el of form.elements) {
-      if (!el.name) continue;
+      if (!el.name || el.closest("[data-row]") || el.type === "file") continue;
       const value = el.name === "checklist" ? saved.checklist : saved.values[el.name];
       if (value === undefined) continue;
       if (el.type === "checkbox") el.checked = Array.isArray(value) && value.includes(el.value);
@@ -105,15 +172,24 @@
     for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
   }
 
+  // An error names a field ("summary") or a cell of a row ("actions[2].due").
+  function fieldFor(form, key) {
+    const cell = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(key);
+    if (!cell) return form.querySelector(`[data-field="${CSS.escape(key)}"]`);
+    const list = form.querySelector(`[data-playbook-rows="${CSS.escape(cell[1])}"]`);
+    const row = list && list.children[Number(cell[2])];
+    return row && row.querySelector(`[data-column="${CSS.escape(cell[3])}"]`);
+  }
+
   function showErrors(form, errors) {
     clearErrors(form);
     const list = form.querySelector(".pb-error-list");
     for (const error of errors) {
-      const field = error.field && form.querySelector(`[data-field="${CSS.escape(error.field)}"]`);
+      const field = error.field && fieldFor(form, error.field);
       const item = document.createElement("li");
       const text = `${error.label}: ${error.message}`;
       if (field) {
-        const control = field.querySelector("input, textarea, select");
+        const control = field.querySelector("input, textarea, select, button");
         const link = document.createElement("a");
         link.href = `#${control.id}`;
         link.textContent = text;
@@ -124,7 +200,7 @@
         });
         item.append(link);
         field.classList.add("pb-field--error");
-        const message = field.querySelector(".pb-field-error");
+        const message = field.querySelector(":scope > .pb-field-error, :scope > legend ~ .pb-field-error");
         message.textContent = error.message;
         message.hidden = false;
         for (const c of field.querySelectorAll("input, textarea")) c.setAttribute("aria-invalid", "true");
@@ -148,17 +224,34 @@
     link.download = name;
   }
 
-  async function generate(form) {
+  function showWarnings(form, warnings) {
+    const box = form.querySelector(".pb-warnings");
+    box.querySelector(".pb-warning-list").replaceChildren(...warnings.map((w) => {
+      const item = document.createElement("li");
+      item.textContent = w.message;
+      return item;
+    }));
+    box.hidden = false;
+    box.focus();
+  }
+
+  function utcNow() { return new Date().toISOString().replace(/\.\d+Z$/, "Z"); }
+
+  async function generate(form, confirmed = false) {
     const workspace = form.closest(".pb-workspace");
     const result = workspace.querySelector(".pb-result");
     const button = form.querySelector('[data-playbook-action="generate"]');
     button.setAttribute("aria-busy", "true");
+    form.querySelector(".pb-warnings").hidden = true;
     try {
       await startRuntime();
       const { values, checklist } = readForm(form);
-      const reply = await request("generate", { step: form.dataset.stepId, values, checklist, case: load().case });
+      const reply = await request("generate", {
+        step: form.dataset.stepId, values, checklist, case: load().case, updated: utcNow(), confirmed,
+      });
       if (reply.errors) { showErrors(form, reply.errors); return; }
       clearErrors(form);
+      if (reply.warnings) { showWarnings(form, reply.warnings); return; }
       const data = load();
       data.case = reply.case;
       save(data);
@@ -175,6 +268,55 @@
     }
   }
 
+  // Other formats are made on demand from the stored case, by the same Python as the CLI.
+  async function exportFile(link) {
+    const workspace = link.closest(".pb-workspace");
+    const form = workspace.querySelector("form[data-playbook-form]");
+    const format = link.dataset.format || link.dataset.playbookDownload;
+    link.setAttribute("aria-busy", "true");
+    try {
+      await startRuntime();
+      const reply = await request("export", {
+        case: load().case, format, step: link.dataset.scope === "step" ? form.dataset.stepId : null,
+      });
+      if (reply.errors) { showErrors(form, reply.errors); return; }
+      const bytes = Uint8Array.from(atob(reply.base64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: reply.type }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = reply.name;
+      a.click(); // detached, so Material's instant navigation never sees the click
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (error) {
+      showErrors(form, [{ field: "", label: error.name || "Error", message: error.message }]);
+    } finally {
+      link.removeAttribute("aria-busy");
+    }
+  }
+
+  async function importCase(form, input) {
+    const file = input.files && input.files[0];
+    input.value = "";
+    if (!file) return;
+    const data = load();
+    const hasCase = data.case || Object.keys(data.forms).length;
+    if (hasCase && !window.confirm(input.dataset.confirm)) return;
+    try {
+      await startRuntime();
+      const reply = await request("open", { text: await file.text() });
+      if (reply.problems) {
+        showErrors(form, reply.problems.map((p) => ({ field: "", label: input.dataset.failed, message: `${p.path ? p.path + ": " : ""}${p.message}` })));
+        return;
+      }
+      clearErrors(form);
+      save({ forms: reply.forms, case: reply.case });
+      for (const f of document.querySelectorAll("form[data-playbook-form]")) fillForm(f, reply.forms[f.dataset.playbookForm]);
+      form.querySelector(".pb-saved").textContent = input.dataset.done;
+    } catch (error) {
+      showErrors(form, [{ field: "", label: error.name || "Error", message: error.message }]);
+    }
+  }
+
   function clearAll(form) {
     if (!window.confirm(form.dataset.clearConfirm)) return;
     for (let i = localStorage.length - 1; i >= 0; i--) {
@@ -183,6 +325,7 @@
     }
     for (const f of document.querySelectorAll("form[data-playbook-form]")) {
       f.reset();
+      fillForm(f, null);
       clearErrors(f);
       f.closest(".pb-workspace").querySelector(".pb-result").hidden = true;
     }
@@ -208,7 +351,23 @@
     form.addEventListener("change", onEdit);
     form.addEventListener("focusin", () => startRuntime(), { once: true });
     form.addEventListener("submit", (event) => { event.preventDefault(); generate(form); });
-    form.querySelector('[data-playbook-action="clear-all"]').addEventListener("click", () => clearAll(form));
+    form.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-playbook-action]");
+      if (!button) return;
+      const action = button.dataset.playbookAction;
+      if (action === "clear-all") clearAll(form);
+      else if (action === "generate-anyway") generate(form, true);
+      else if (action === "add-row") {
+        const row = addRow(form.querySelector(`[data-playbook-rows="${CSS.escape(button.dataset.rows)}"]`));
+        row.querySelector("input, textarea").focus();
+        onEdit();
+      } else if (["move-up", "move-down", "remove-row"].includes(action)) { rowAction(button); onEdit(); }
+    });
+    form.querySelector('[data-playbook-action="import"]').addEventListener("change", (event) => importCase(form, event.target));
+    const workspace = form.closest(".pb-workspace");
+    for (const link of workspace.querySelectorAll("[data-playbook-download][data-scope]")) {
+      link.addEventListener("click", (event) => { event.preventDefault(); exportFile(link); });
+    }
   }
 
   function onPage() {

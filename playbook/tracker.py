@@ -1,0 +1,54 @@
+"""The action tracker: each action of the remediation action plan (Step 3) with its latest status
+from the monitoring updates (Step 4) and whether it is overdue.
+
+"Overdue" is judged against the monitoring report's date (Step 4), never against today's date,
+so the same case file always gives the same tracker.
+"""
+
+from __future__ import annotations
+
+from .model import Playbook
+
+DONE = ("completed", "cancelled", "handed_over")
+"""Statuses after which an action can no longer be overdue."""
+ACTION_COLUMNS = ("ref", "what", "for_whom", "form", "owner", "partner", "start", "due", "budget", "payer",
+                  "indicator", "consent")
+
+
+def _values(case: dict, step_id: str) -> dict:
+    return case.get("steps", {}).get(step_id, {}).get("values", {})
+
+
+def tracker(playbook: Playbook, case: dict) -> dict:
+    """{"headers": [labels], "rows": [[cells]], "flags": [overdue bool per row], "as_of": date or "",
+    "unmatched": [update action codes that name no action]}; cells are display text."""
+    plan, monitor = playbook.step("plan"), playbook.step("monitor")
+    actions_field, updates_field = plan.field("actions"), monitor.field("updates")
+    status_col = updates_field.column("status")
+    as_of = _values(case, "monitor").get("report_date", "")
+    actions = _values(case, "plan").get("actions", [])
+    updates = _values(case, "monitor").get("updates", [])
+
+    latest: dict[str, dict] = {}
+    for i, update in enumerate(updates):  # the latest by date; among equal dates, the one entered last
+        key = update.get("action", "").casefold()
+        if key and (key not in latest or (update.get("date", ""), i) >= (latest[key].get("date", ""), latest[key]["_i"])):
+            latest[key] = {**update, "_i": i}
+    codes = {a.get("ref", "").casefold() for a in actions}
+    texts = playbook.texts
+
+    rows, flags = [], []
+    for action in actions:
+        update = latest.get(action.get("ref", "").casefold(), {})
+        status = update.get("status", "")
+        overdue = bool(as_of and action.get("due") and action["due"] < as_of and status not in DONE)
+        cells = [actions_field.column(c).option_label(action.get(c, "")) if actions_field.column(c).options
+                 else action.get(c, "") for c in ACTION_COLUMNS]
+        cells += [status_col.option_label(status) if status else texts["tracker_no_update"], update.get("date", ""),
+                  texts["tracker_yes"] if overdue else (texts["tracker_no"] if as_of else "")]
+        rows.append(cells)
+        flags.append(overdue)
+    headers = [actions_field.column(c).label for c in ACTION_COLUMNS]
+    headers += [status_col.label, texts["tracker_status_date"], texts["tracker_overdue"]]
+    unmatched = sorted({u.get("action", "") for u in updates if u.get("action", "").casefold() not in codes})
+    return {"headers": headers, "rows": rows, "flags": flags, "as_of": as_of, "unmatched": unmatched}

@@ -1,0 +1,70 @@
+"""The Step 2 decision aid as a table of cases (the domain brief's section 8 and its worked examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from playbook.rules.respond import errors, recommend, severity
+
+
+def inputs(involvement="directly_linked", s=(2, 2, 2), leverage="medium", can_increase="no", children="no", urgency=()):
+    return {"own_involvement": involvement, "scale": str(s[0]), "scope": str(s[1]), "irremediability": str(s[2]),
+            "leverage_level": leverage, "leverage_can_increase": can_increase, "children": children,
+            "urgency": list(urgency)}
+
+
+# (name, inputs, level, types, emergency)
+CASES = [
+    ("brief example 1: children at an ASM site, brand linked", inputs(s=(3, 3, 3), children="yes", urgency=["child_in_wfcl"]),
+     "B", ["T2", "T3", "T4"], True),
+    ("brief example 2: brand's purchasing contributed, high", inputs("contribute", s=(3, 2, 2)), "A", ["T1", "T2"], False),
+    ("brief example 3: no supplier link, no leverage", inputs(s=(3, 2, 2), leverage="none"), "D", ["T4"], False),
+    ("cause is always A", inputs("cause", s=(1, 1, 1)), "A", ["T1", "T2"], False),
+    ("contribute, medium severity", inputs("contribute", s=(2, 1, 1)), "B", ["T2", "T3"], False),
+    ("linked, critical, low leverage", inputs(s=(4, 1, 1), leverage="low"), "C", ["T3", "T4"], False),
+    ("linked, critical, high leverage", inputs(s=(4, 1, 1), leverage="high"), "B", ["T2", "T3"], False),
+    ("linked, no leverage but it can grow", inputs(leverage="none", can_increase="yes"), "C", ["T3", "T4"], False),
+    ("children raise linked C to B", inputs(leverage="low", children="yes"), "B", ["T2", "T3"], False),
+    ("children raise contribute B to A", inputs("contribute", children="yes"), "A", ["T1", "T2"], False),
+    ("children raise D to C", inputs(leverage="none", children="yes"), "C", ["T3", "T4"], False),
+    ("an urgency flag adds E and T4", inputs("cause", urgency=["risk_to_life"]), "A", ["T1", "T2", "T4"], True),
+]
+
+
+@pytest.mark.parametrize("name, values, level, types, emergency", CASES, ids=[c[0] for c in CASES])
+def test_decision_table(name, values, level, types, emergency):
+    result = recommend(values)
+    assert (result["level"], result["types"], result["emergency"]) == (level, types, emergency)
+    assert result["reasons"][0][0] == f"involvement-{values['own_involvement']}"
+
+
+@pytest.mark.parametrize("dims, score, bumped", [
+    ((1, 1, 1), 1, False), ((2, 1, 2), 2, False), ((3, 1, 1), 3, False), ((3, 3, 1), 4, True), ((4, 4, 4), 4, False),
+])
+def test_severity_score(dims, score, bumped):
+    assert severity(*dims) == (score, bumped)
+
+
+def test_missing_inputs_give_no_suggestion_and_name_them():
+    assert recommend({"scale": "3"}) == {"complete": False,
+                                         "missing": ["own_involvement", "scope", "irremediability", "leverage_level"]}
+
+
+def test_every_reason_has_its_words(playbook):
+    step = playbook.step("respond")
+    known = {a.id for a in step.advice}
+    for _, values, *_ in CASES:
+        for reason, params in recommend(values)["reasons"]:
+            assert reason in known
+            step.advice[[a.id for a in step.advice].index(reason)].text.format_map(params)
+
+
+@pytest.mark.parametrize("values, fields", [
+    ({"decision": "accept"}, []),
+    ({"decision": "override"}, ["override_level", "override_reason"]),
+    ({"decision": "override", "override_level": "A", "override_reason": "Board decision."}, []),
+    ({"relationship_track": "disengage"}, ["relationship_effect"]),
+    ({"relationship_track": "continue"}, []),
+])
+def test_an_override_and_a_disengagement_need_their_reasons(values, fields):
+    assert [e["field"] for e in errors(values)] == fields

@@ -1,0 +1,157 @@
+"""Every document in every format, from one case file that walks all six steps.
+
+Golden files pin the Markdown and HTML; .docx and .xlsx are read back (python-docx, openpyxl)
+and compared as text, because their bytes are only meaningful to those readers. The same case
+always gives the same bytes, and user text never escapes its cell in any format.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from support import case_fixture, check_golden
+
+from playbook.casefile import dump_case, normalise_text, parse_case
+from playbook.export import FORMATS, export
+from playbook.render import html
+
+
+@pytest.fixture(scope="module")
+def case(playbook):
+    return parse_case(case_fixture("full.case.json"), playbook)
+
+
+@pytest.mark.parametrize("number", range(1, 7))
+def test_each_step_record_matches_golden(playbook, case, number):
+    name, data = export(playbook, case, "md", playbook.step(number))
+    check_golden(f"full-step{number}.md", data)
+    assert name.startswith("CASE-2026-004-") and name.endswith(".md")
+
+
+def test_case_report_matches_golden_in_markdown_and_html(playbook, case):
+    check_golden("full-report.md", export(playbook, case, "md")[1])
+    check_golden("full-report.html", export(playbook, case, "html")[1])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_same_case_gives_the_same_bytes(playbook, case, fmt):
+    assert export(playbook, case, fmt) == export(playbook, parse_case(case_fixture("full.case.json"), playbook), fmt)
+
+
+def test_json_is_the_canonical_case_file(playbook, case):
+    name, data = export(playbook, case, "json")
+    assert name == "CASE-2026-004.case.json" and data.decode("utf-8") == dump_case(case)
+
+
+def test_the_decision_aid_explains_itself_in_the_response_decision(playbook, case):
+    text = export(playbook, case, "md", playbook.step(2))[1].decode("utf-8")
+    assert "B: " in text.split("Suggested level of response:**", 1)[1].splitlines()[0]
+    assert "raised by one because two or more" in text
+    assert "Decision: the suggested level and types were accepted." in text
+
+
+def test_an_override_keeps_its_reason(playbook, case):
+    changed = {**case, "steps": {**case["steps"], "respond": {"checklist": [], "values": {
+        **case["steps"]["respond"]["values"], "decision": "override", "override_level": "A",
+        "override_reason": "Our board chose to lead."}}}}
+    text = export(playbook, changed, "md", playbook.step(2))[1].decode("utf-8")
+    assert "overridden" in text and "Our board chose to lead." in text
+
+
+def test_monitoring_report_flags_overdue_actions_against_the_report_date(playbook, case):
+    text = export(playbook, case, "md", playbook.step(4))[1].decode("utf-8")
+    tracker = text.split("## Action tracker", 1)[1]
+    rows = {line.split("|")[1].strip(): line for line in tracker.splitlines() if line.startswith("| A")}
+    assert rows["A1"].rstrip(" |").endswith("No")   # completed
+    assert rows["A2"].rstrip(" |").endswith("Yes")  # due 2026-09-30, in progress on 2026-10-01
+    assert rows["A3"].rstrip(" |").endswith("No")   # due later
+    assert "A9" in tracker.split("Updates that name no action", 1)[1]
+
+
+def docx_text(data: bytes) -> str:
+    """What a reader of the .docx sees: paragraphs with their style, then table cells row by row."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document(io.BytesIO(data))
+    lines = [f"[{p.style.name}] {p.text}" for p in document.paragraphs if p.text]
+    for table in document.tables:
+        lines += [" | ".join(cell.text for cell in row.cells) for row in table.rows]
+    return "\n".join(lines) + "\n"
+
+
+def test_docx_reads_back_as_the_report(playbook, case):
+    docx = pytest.importorskip("docx")
+    data = export(playbook, case, "docx")[1]
+    check_golden("full-report.docx.txt", docx_text(data))
+    created = docx.Document(io.BytesIO(data)).core_properties.created
+    assert created.isoformat().startswith("2026-11-20T14:05:00")
+
+
+def xlsx_rows(data: bytes) -> list[list]:
+    openpyxl = pytest.importorskip("openpyxl")
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    return [[c.value for c in row] for row in sheet.iter_rows()]
+
+
+def test_xlsx_is_the_action_tracker(playbook, case):
+    openpyxl = pytest.importorskip("openpyxl")
+    name, data = export(playbook, case, "xlsx")
+    assert name == "CASE-2026-004-action-tracker.xlsx"
+    rows = xlsx_rows(data)
+    header = rows[4]
+    assert header[0] == "Code" and header[-1] == "Overdue"
+    body = {r[0]: r for r in rows[5:]}
+    assert body["A2"][-1] == "Yes" and body["A1"][-1] == "No"
+    assert body["A3"][1].startswith("=SUM(1)")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert all(c.data_type == "s" for row in book.active.iter_rows(min_row=6) for c in row if c.value is not None)
+    assert book.properties.created.isoformat().startswith("2026-11-20T14:05:00")
+
+
+HOSTILE = ["=SUM(1)", "+1-2", "-cmd|' /C calc'!A0", "@SUM(A1)", "<script>alert(1)</script>", "[link](http://x.test)",
+           "![img](x.png)", "# heading", "| a | b |", "**bold**", "مرحبا", "👩‍👩‍👧", "&amp;", "</td></tr>"]
+
+
+def hostile_case(playbook, text: str) -> dict:
+    row = {c.id: text for c in playbook.step("plan").field("actions").columns if c.type in ("text", "textarea")}
+    case = parse_case(case_fixture("full.case.json"), playbook)
+    case["steps"]["plan"]["values"]["actions"] = [{**a, **row, "ref": a["ref"]} for a in case["steps"]["plan"]["values"]["actions"]]
+    case["steps"]["plan"]["values"]["objectives"] = text
+    return parse_case(dump_case(case), playbook)
+
+
+def _stays_in_its_cell(playbook, text: str) -> None:
+    case = hostile_case(playbook, text)
+    shown = normalise_text(text)  # the "What" column is a textarea: line breaks stay
+    rows = xlsx_rows(export(playbook, case, "xlsx")[1])
+    if shown:
+        assert [r[1] for r in rows[5:8]] == [shown] * 3  # the "What" column, exactly as typed
+    page = export(playbook, case, "html")[1].decode("utf-8")
+    body = page.split("<body>", 1)[1]
+    assert "<script" not in body and "<a " not in body and "<img" not in body
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_stays_text_in_every_format(playbook, text):
+    _stays_in_its_cell(playbook, text)
+    case = hostile_case(playbook, text)
+    assert docx_text(export(playbook, case, "docx")[1]).count(text) >= 3
+
+
+try:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+except ImportError:  # inside Pyodide, hypothesis is not installed
+    given = None
+
+if given:
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(min_size=1, max_size=60).filter(normalise_text))
+    def test_arbitrary_text_never_escapes_its_cell(playbook, text):
+        pytest.importorskip("openpyxl")
+        _stays_in_its_cell(playbook, text)
+
+
+def test_print_page_escapes_its_title():
+    page = html.page("# x\n", "<b>CASE</b>")
+    assert "<title>&lt;b&gt;CASE&lt;/b&gt;</title>" in page

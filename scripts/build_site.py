@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 from playbook import __version__  # noqa: E402
 from playbook.content import load_playbook  # noqa: E402
 from playbook.records import checklist_document  # noqa: E402
+from playbook.schema import case_schema  # noqa: E402
 from playbook.render import markdown  # noqa: E402
 from playbook.render.diagram import process_svg  # noqa: E402
 from playbook.render.page import step_page  # noqa: E402
@@ -88,6 +89,8 @@ def vendor() -> None:
 
     downloads = SITE / "downloads"
     downloads.mkdir(exist_ok=True)
+    (downloads / "case-file.schema.json").write_text(
+        json.dumps(case_schema(playbook), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     for step in playbook.steps:
         if step.checklist:
             (downloads / f"step-{step.number}-checklist.md").write_bytes(

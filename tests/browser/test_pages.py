@@ -26,3 +26,18 @@ def test_page_checklist_equals_the_cli(page, base_url, number):
     assert page.locator(".md-banner a[href$='emergency/']").count() == 1
     assert page.locator(f"form[data-playbook-form='step-{number}'] [data-playbook-action=generate]").count() == 1
     assert page.locator("[data-playbook-download=xlsx]").count() == 1
+
+
+@pytest.mark.parametrize("paper", [(794, "A4"), (816, "Letter")], ids=["A4", "Letter"])
+def test_each_step_prints_within_the_page_width(page, base_url, paper):
+    """Print emulation at the paper's width (96 px per inch, before margins): no navigation, nothing
+    wider than the page, and the guidance and checklist are there."""
+    width, _ = paper
+    page.set_viewport_size({"width": width, "height": 1123})
+    page.emulate_media(media="print")
+    for number in range(1, 7):
+        page.goto(f"{base_url}/steps/step-{number}/")
+        assert page.locator(".md-sidebar--primary").is_hidden() and page.locator(".md-header").is_hidden()
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"step {number} is {overflow}px wider than {paper[1]} paper"
+        assert page.locator(".pb-checklist label").count() >= 8

@@ -49,7 +49,7 @@ def generate(payload: dict) -> dict:
     if errors:
         return {"errors": [dict(e, label=_label(step, e["field"])) for e in errors]}
     if not payload.get("confirmed"):
-        warnings = scan_values(values, _labels(step))
+        warnings = scan_values(values, lambda key: _label(step, key))
         if warnings:
             return {"warnings": warnings}
     try:
@@ -71,22 +71,15 @@ def generate(payload: dict) -> dict:
     }
 
 
-def _labels(step) -> dict[str, str]:
-    """Field labels, and "field.column" labels for the columns of rows fields."""
-    labels = {f.id: f.label for f in step.fields}
-    labels.update({f"{f.id}.{c.id}": c.label for f in step.fields for c in f.columns})
-    return labels
-
-
 def _label(step, key: str) -> str:
-    """The label of an error's field; for a cell "actions[2].due", the row and the column."""
+    """How errors and warnings name a field ("summary") or a cell ("actions[2].due": the row and the column)."""
     field_id, _, rest = key.partition("[")
-    labels = _labels(step)
     if not rest:
-        return labels.get(key, key)
+        return step.field(key).label if key in {f.id for f in step.fields} else key
     row, _, column = rest.partition("].")
     field = step.field(field_id)
-    return f"{field.row_label or field.label} {int(row) + 1}, {labels.get(f'{field_id}.{column}', column)}"
+    names = {c.id: c.label for c in field.columns}
+    return f"{field.row_label or field.label} {int(row) + 1}, {names.get(column, column)}"
 
 
 def export_file(payload: dict) -> dict:

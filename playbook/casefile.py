@@ -66,6 +66,12 @@ def normalise_text(value: str) -> str:
     return "\n".join(line.rstrip() for line in value.split("\n")).strip("\n").strip()
 
 
+def _missing(field: Field) -> str:
+    """What to tell the user when a required text or choice is empty."""
+    verb = "Choose" if field.type == "choice" else "Enter"
+    return f"{verb} {field.label[0].lower() + field.label[1:]}."
+
+
 def check_rows(field: Field, raw: object, partial: bool = False) -> tuple[list[dict], list[dict]]:
     """Clean a rows field: (rows, errors) with errors as {"field": "id[row].column", "message"}.
     Rows left wholly empty are dropped; every other row keeps what was typed, even if wrong."""
@@ -94,9 +100,8 @@ def check_rows(field: Field, raw: object, partial: bool = False) -> tuple[list[d
         if not partial:
             for column in field.columns:
                 if column.required and not cleaned[column.id]:
-                    verb = "Choose" if column.type == "choice" else "Enter"
                     errors.append({"field": f"{field.id}[{len(rows)}].{column.id}",
-                                   "message": f"{where}: {verb} {column.label[0].lower() + column.label[1:]}."})
+                                   "message": f"{where}: {_missing(column)}"})
         rows.append(cleaned)
     if len(rows) > field.max_rows:
         errors.append({"field": field.id, "message": f"{field.label} has {len(rows)} rows; at most {field.max_rows} fit. Remove some."})
@@ -134,8 +139,7 @@ def check_field(field: Field, raw: object, partial: bool = False) -> tuple[objec
     value = normalise_text(raw) if field.type == "textarea" else normalise_text(raw).replace("\n", " ")
     if not value:
         if field.required and not partial:
-            verb = "Choose" if field.type == "choice" else "Enter"
-            return "", f"{verb} {field.label[0].lower() + field.label[1:]}."
+            return "", _missing(field)
         return "", None
     if field.type == "choice":
         if value not in [o.value for o in field.options]:

@@ -63,6 +63,12 @@ class Field:
                 return c
         raise KeyError(column_id)
 
+    def shown(self, value: object) -> str:
+        """A value as a reader sees it: option labels for choices, text as it is."""
+        if self.type == "choices":
+            return ", ".join(self.option_label(v) for v in value)
+        return self.option_label(value) if self.type == "choice" else str(value)
+
     def option_label(self, value: str) -> str:
         for option in self.options:
             if option.value == value:

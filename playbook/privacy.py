@@ -19,6 +19,7 @@ scanned in linear time.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 KINDS: dict[str, str] = {
     "email": "an e-mail address",
@@ -194,33 +195,31 @@ def _warning(field: str, label: str, kinds: list[str]) -> dict:
     return {"field": field, "label": label, "kinds": kinds, "message": message}
 
 
-def scan_values(values: dict, labels: dict[str, str]) -> list[dict]:
-    """Warnings for a step's form values: [{"field": id, "label": label, "kinds": [...], "message": "..."}].
+def scan_values(values: dict, label_for: Callable[[str], str]) -> list[dict]:
+    """Warnings for a step's form values: [{"field": key, "label": label, "kinds": [...], "message": "..."}].
 
     values maps field ids to a str, a list of str (multi-choice: skipped, they are our option
     values) or a list of row dicts {column_id: str} (repeatable rows: each cell is scanned and
-    reported as field "<field>[<row index>].<column>", label "<label>, row <n>, <column label>",
-    where labels has "<field>.<column>" keys for column labels). Other values are ignored.
+    reported under the key "<field>[<row index>].<column>"). label_for names a field or a cell
+    from its key, the same way error messages do. Other values are ignored.
     """
     warnings = []
-    for field, label, text in _texts(values, labels):
+    for key, text in _texts(values):
         kinds = find_identifiers(text)
         if kinds:
-            warnings.append(_warning(field, label, kinds))
+            warnings.append(_warning(key, label_for(key), kinds))
     return warnings
 
 
-def _texts(values: dict, labels: dict[str, str]):
-    """Each free text in a step's values, as (field, label, text)."""
+def _texts(values: dict):
+    """Each free text in a step's values, as (key, text)."""
     for field_id, value in values.items():
-        label = labels.get(field_id, field_id)
         if isinstance(value, str):
-            yield field_id, label, value
+            yield field_id, value
         elif isinstance(value, list):
             for index, row in enumerate(value):
                 if not isinstance(row, dict):
                     continue  # an option value of a multi-choice field
                 for column, cell in row.items():
                     if isinstance(cell, str):
-                        column_label = labels.get(f"{field_id}.{column}", column)
-                        yield f"{field_id}[{index}].{column}", f"{label}, row {index + 1}, {column_label}", cell
+                        yield f"{field_id}[{index}].{column}", cell

@@ -28,18 +28,11 @@ def case_code(case: dict) -> str:
     return case.get("steps", {}).get("verify", {}).get("values", {}).get("case_code", "")
 
 
-def _shown(field: Field, value: object) -> str:
-    """A value as display text: option labels for choices."""
-    if field.type == "choices":
-        return ", ".join(field.option_label(v) for v in value)
-    return field.option_label(value) if field.type == "choice" else str(value)
-
-
 def _rows_blocks(field: Field, rows: list[dict], texts: dict[str, str]) -> list:
     if len(field.columns) <= WIDE_ROWS:
         return [Paragraph((Strong(f"{field.label}:"),)),
                 Table(tuple(c.label for c in field.columns),
-                      tuple(tuple(_shown(c, row.get(c.id, "")) for c in field.columns) for row in rows))]
+                      tuple(tuple(c.shown(row.get(c.id, "")) for c in field.columns) for row in rows))]
     blocks: list = [Paragraph((Strong(f"{field.label}:"),))]
     for n, row in enumerate(rows, 1):
         blocks.append(Heading(3, f"{field.row_label or texts['row']} {n}"))
@@ -60,14 +53,15 @@ def _field_blocks(field: Field, value: object, texts: dict[str, str]) -> list:
         return [Paragraph((label,)), BulletList(tuple((field.option_label(v),) for v in value))]
     if field.type == "textarea":
         return [Paragraph((label,)), *text_blocks(value)]
-    return [Paragraph((label, " ", _shown(field, value)))]
+    return [Paragraph((label, " ", field.shown(value)))]
 
 
-def _decision_blocks(playbook: Playbook, step: Step, values: dict) -> list:
+def _decision_blocks(playbook: Playbook, step: Step, case: dict) -> list:
     """Step 2: the decision aid's suggestion, why, and what was decided (with an override's reason)."""
     t = playbook.texts
     advice = {a.id: a for a in step.advice}
     level_field, types_field = step.field("override_level"), step.field("override_types")
+    values = case.get("steps", {}).get(step.id, {}).get("values", {})
     blocks: list = [Heading(2, t["decision_heading"]), Paragraph((Emph(t["decision_intro"]),))]
     suggestion = respond.recommend(values)
     if not suggestion["complete"]:
@@ -105,9 +99,12 @@ def _tracker_blocks(playbook: Playbook, case: dict, level: int = 2) -> list:
     return blocks
 
 
-EXTRA = {"respond": lambda playbook, step, case, values: _decision_blocks(playbook, step, values),
-         "monitor": lambda playbook, step, case, values: _tracker_blocks(playbook, case)}
-"""Blocks a step's record adds after its fields, computed by the rules."""
+def _monitor_blocks(playbook: Playbook, step: Step, case: dict) -> list:
+    return _tracker_blocks(playbook, case)
+
+
+EXTRA = {"respond": _decision_blocks, "monitor": _monitor_blocks}
+"""Blocks a step's record adds after its fields, computed by the rules: (playbook, step, case) -> blocks."""
 
 
 def step_record(playbook: Playbook, step: Step, case: dict) -> Document:
@@ -127,7 +124,7 @@ def step_record(playbook: Playbook, step: Step, case: dict) -> Document:
         for field in section.fields:
             blocks += _field_blocks(field, values.get(field.id, ""), texts)
     if step.id in EXTRA:
-        blocks += EXTRA[step.id](playbook, step, case, values)
+        blocks += EXTRA[step.id](playbook, step, case)
 
     advice = {a.id: a for a in step.advice}
     applying = [advice[i] for i in advice_for(step.id, case)]

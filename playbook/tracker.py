@@ -30,10 +30,8 @@ def tracker(playbook: Playbook, case: dict) -> dict:
     updates = _values(case, "monitor").get("updates", [])
 
     latest: dict[str, dict] = {}
-    for i, update in enumerate(updates):  # the latest by date; among equal dates, the one entered last
-        key = update.get("action", "").casefold()
-        if key and (key not in latest or (update.get("date", ""), i) >= (latest[key].get("date", ""), latest[key]["_i"])):
-            latest[key] = {**update, "_i": i}
+    for update in sorted(updates, key=lambda u: u.get("date", "")):  # stable: on equal dates the later entry wins
+        latest[update.get("action", "").casefold()] = update
     codes = {a.get("ref", "").casefold() for a in actions}
     texts = playbook.texts
 
@@ -42,8 +40,7 @@ def tracker(playbook: Playbook, case: dict) -> dict:
         update = latest.get(action.get("ref", "").casefold(), {})
         status = update.get("status", "")
         overdue = bool(as_of and action.get("due") and action["due"] < as_of and status not in DONE)
-        cells = [actions_field.column(c).option_label(action.get(c, "")) if actions_field.column(c).options
-                 else action.get(c, "") for c in ACTION_COLUMNS]
+        cells = [actions_field.column(c).shown(action.get(c, "")) for c in ACTION_COLUMNS]
         cells += [status_col.option_label(status) if status else texts["tracker_no_update"], update.get("date", ""),
                   texts["tracker_yes"] if overdue else (texts["tracker_no"] if as_of else "")]
         rows.append(cells)

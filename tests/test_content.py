@@ -76,7 +76,7 @@ BROKEN = [
     ("source without a year", "reference/sources.toml", "year = 2011\n", "", "reference/sources.toml", "year", "missing required key"),
     ("duplicate provision label", "reference/frameworks.toml", 'label = "UNGP 13"', 'label = "UNGP 14"', "reference/frameworks.toml", ".label", "duplicate label"),
     ("bad provenance", "reference/principles.toml", 'provenance = "inferred"', 'provenance = "probably"', "reference/principles.toml", "provenance", "not a provenance"),
-    ("missing reference file", "reference/glossary.toml", "re:.*", "", "reference/glossary.toml", "term", "missing required key"),
+    ("empty reference file", "reference/glossary.toml", "re:.*", "", "reference/glossary.toml", "term", "missing required key"),
     ("unknown option source", "steps/step-3.toml", 'options_from = "forms"', 'options_from = "remedies"', "steps/step-3.toml", "options_from", "not an option source"),
     ("rows field without columns", "steps/step-4.toml", r're:(id = "updates"\n(?:(?!\[\[sections).)*?)\[\[sections\.fields\.columns\]\].*?(?=\n\[\[sections\]\])', r"\1", "steps/step-4.toml", "columns", "needs columns"),
 ]

@@ -104,7 +104,7 @@ def test_digits_of_other_scripts_are_read_as_digits(script):
     assert find_identifiers("received 2026-03-14, 40 workers".translate(to_script)) == []
 
 
-LABELS = {
+NAMES = {
     "case_code": "Case code",
     "summary": "Summary of the allegation",
     "exploitation_types": "Types of exploitation",
@@ -112,6 +112,20 @@ LABELS = {
     "people.code": "Code",
     "people.note": "Note",
 }
+
+
+def labeller(names):
+    """A label_for as the API passes it: a field by its label, a cell by field, row and column."""
+    def label_for(key):
+        field, _, rest = key.partition("[")
+        if not rest:
+            return names.get(key, key)
+        row, _, column = rest.partition("].")
+        return f"{names.get(field, field)}, row {int(row) + 1}, {names.get(f'{field}.{column}', column)}"
+    return label_for
+
+
+LABELS = labeller(NAMES)
 
 
 def test_scan_values_warns_for_text_naming_the_field():
@@ -141,7 +155,7 @@ def test_scan_values_reports_each_row_cell():
 
 
 def test_scan_values_falls_back_to_ids_and_ignores_other_values():
-    warnings = scan_values({"extra": [{"cell": "a@example.org", "n": 5}], "count": 12, "none": None}, {})
+    warnings = scan_values({"extra": [{"cell": "a@example.org", "n": 5}], "count": 12, "none": None}, labeller({}))
     assert [(w["field"], w["label"]) for w in warnings] == [("extra[0].cell", "extra, row 1, cell")]
 
 

@@ -94,14 +94,14 @@ def check_rows(field: Field, raw: object, partial: bool = False) -> tuple[list[d
                 row_errors.append((column, message))
         if not any(cleaned.values()):
             continue
-        where = f"{field.row_label or 'Row'} {len(rows) + 1}"
+        # The row and column are in the error's key ("actions[2].due"); the label names them for the user.
         for column, message in row_errors:
-            errors.append({"field": f"{field.id}[{len(rows)}].{column.id}", "message": f"{where}: {message}"})
+            errors.append({"field": f"{field.id}[{len(rows)}].{column.id}", "message": message})
         if not partial:
             for column in field.columns:
                 if column.required and not cleaned[column.id]:
                     errors.append({"field": f"{field.id}[{len(rows)}].{column.id}",
-                                   "message": f"{where}: {_missing(column)}"})
+                                   "message": _missing(column)})
         rows.append(cleaned)
     if len(rows) > field.max_rows:
         errors.append({"field": field.id, "message": f"{field.label} has {len(rows)} rows; at most {field.max_rows} fit. Remove some."})

@@ -68,6 +68,7 @@ BROKEN = [
     ("missing wording", "documents.toml", 'not_recorded = "Not recorded."\n', "", "documents.toml", "not_recorded", "missing required key"),
     # cross-references: a checklist basis, a ref from a step, from the glossary, a source, an option source
     ("basis names no provision", "steps/step-2.toml", 'basis = "UNGP 14"', 'basis = "UNGP 99"', "steps/step-2.toml", ".basis", "names no provision"),
+    ("checklist names a missing principle", "steps/step-3.toml", '"principle:non-conditionality"', '"principle:no-strings"', "steps/step-3.toml", ".refs[0]", "names no principle"),
     ("ref to a missing term", "reference/glossary.toml", '"term:asm"', '"term:no-such-term"', "reference/glossary.toml", ".refs[2]", "names no term"),
     ("ref of an unknown kind", "reference/glossary.toml", '"term:asm"', '"person:asm"', "reference/glossary.toml", ".refs[2]", "known kind"),
     ("framework cites a missing source", "reference/frameworks.toml", 'sources = ["ungp-2011"]', 'sources = ["ungp-2099"]', "reference/frameworks.toml", "sources[0]", "names no source"),

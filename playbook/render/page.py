@@ -79,11 +79,13 @@ def _rows(step: Step, field: Field, texts: dict[str, str]) -> str:
 </fieldset>"""
 
 
-def item_label(playbook: Playbook, item: ChecklistItem) -> str:
-    """A checklist item as label HTML: its text, its basis linked to the provision, and its references."""
+def item_label(playbook: Playbook, item: ChecklistItem, control_id: str) -> str:
+    """A checklist item's label (its text and its basis, linked to the provision), then its
+    cross-references as links outside the label, so that the label reads as the CLI's line."""
     refs = ", ".join(f'<a href="{ROOT}{target_url(r)}">{escape(ref_name(playbook.reference, r))}</a>' for r in item.refs)
     also = f' <span class="pb-refs">{escape(playbook.pages["labels"]["related"])}: {refs}</span>' if refs else ""
-    return f'{escape(item.text)} <span class="pb-basis">({basis_html(playbook, item.basis, ROOT)})</span>{also}'
+    return (f'<label for="{control_id}">{escape(item.text)} '
+            f'<span class="pb-basis">({basis_html(playbook, item.basis, ROOT)})</span></label>{also}')
 
 
 def form_html(playbook: Playbook, step: Step) -> str:
@@ -98,7 +100,7 @@ def form_html(playbook: Playbook, step: Step) -> str:
     )
     checklist = "\n".join(
         f'<div class="pb-option"><input type="checkbox" id="s{n}-check-{c.id}" name="checklist" value="{c.id}">'
-        f' <label for="s{n}-check-{c.id}">{item_label(playbook, c)}</label></div>'
+        f' {item_label(playbook, c, f"s{n}-check-{c.id}")}</div>'
         for c in step.checklist
     )
     runtime = " ".join(f'data-{state}="{_attr(t["runtime_" + state])}"' for state in ("idle", "loading", "ready", "error"))
@@ -186,8 +188,7 @@ def step_page(playbook: Playbook, step: Step) -> str:
         parts.append(f"## {t['checklist_heading']}\n\n{escape(playbook.texts['checklist_in_form'])}\n\n{download}\n")
     else:
         items = "\n".join(
-            f'<li><input type="checkbox" id="c{step.number}-{c.id}"> <label for="c{step.number}-{c.id}">'
-            f'{item_label(playbook, c)}</label></li>'
+            f'<li><input type="checkbox" id="c{step.number}-{c.id}"> {item_label(playbook, c, f"c{step.number}-{c.id}")}</li>'
             for c in step.checklist
         )
         parts.append(f'## {t["checklist_heading"]}\n\n<ul class="pb-checklist-static">\n{items}\n</ul>\n\n{download}\n')

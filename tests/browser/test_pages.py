@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from urllib.parse import urljoin
 
 import pytest
 from browser_support import ROOT
@@ -26,6 +27,10 @@ def test_page_checklist_equals_the_cli(page, base_url, number):
     assert page.locator(".md-banner a[href$='emergency/']").count() == 1
     assert page.locator(f"form[data-playbook-form='step-{number}'] [data-playbook-action=generate]").count() == 1
     assert page.locator("[data-playbook-download=xlsx]").count() == 1
+    for link in page.locator(".pb-checklist .pb-basis a, .pb-checklist .pb-refs a").all():  # references resolve on the site
+        path, _, anchor = urljoin(page.url, link.get_attribute("href")).partition("#")
+        target = page.request.get(path)
+        assert target.ok and (not anchor or f'id="{anchor}"' in target.text()), link.get_attribute("href")
 
 
 @pytest.mark.parametrize("paper", [(794, "A4"), (816, "Letter")], ids=["A4", "Letter"])

@@ -90,3 +90,17 @@ def test_check_step_keeps_what_was_typed_even_when_wrong(playbook):
     assert ticked == ["log-case"]
     fields = {e["field"] for e in errors}
     assert {"case_code", "summary", "checklist", "received_on", "outcome", "reasons"} <= fields
+
+
+def test_a_version_1_case_file_is_migrated_and_keeps_its_entries(playbook):
+    from playbook.casefile import VERSION
+
+    old = json.loads(case_fixture("step1-full.case.json"))
+    assert old["version"] == 1 and "updated" not in old
+    case = parse_case(json.dumps(old), playbook)
+    assert case["version"] == VERSION == 2 and case["updated"] == ""
+    new, before = case["steps"]["verify"], old["steps"]["verify"]
+    assert new["checklist"] == before["checklist"]
+    for key, value in before["values"].items():  # ticked options come back in the model's order
+        assert (sorted(new["values"][key]) if isinstance(value, list) else new["values"][key]) == \
+            (sorted(value) if isinstance(value, list) else value), key

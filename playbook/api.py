@@ -15,6 +15,8 @@ from .casefile import CaseError, check_step, dump_case, new_case, parse_case
 from .privacy import scan_values
 from .content import load_playbook
 from .export import MEDIA_TYPES, export
+from .model import PROFILE_KINDS
+from .profiles import apply_defaults
 from .records import file_names, step_record
 from .render import html, markdown
 
@@ -40,12 +42,18 @@ def generate(payload: dict) -> dict:
 
     payload: {"step": number or id, "values": {field: value}, "checklist": [item ids],
               "case": the case file so far, or null, "updated": "YYYY-MM-DDTHH:MM:SSZ" (now, from the browser),
-              "confirmed": true once the user has seen the identifier warnings}
+              "confirmed": true once the user has seen the identifier warnings,
+              "profile": {"actor", "sector"} chosen on the page (kept in the case file)}
     Returns {"errors": [...]} or {"warnings": [...]} (nothing generated yet) or the documents.
     """
     playbook = load_playbook()
     step = playbook.step(payload["step"])
-    values, ticked, errors = check_step(step, payload.get("values", {}), payload.get("checklist", []))
+    choice = payload.get("profile") or {}
+    try:
+        items = playbook.checklist(step, choice)
+    except (KeyError, AttributeError, TypeError):  # a profile this playbook does not have: general checklist
+        choice, items = {}, step.checklist
+    values, ticked, errors = check_step(step, payload.get("values", {}), payload.get("checklist", []), items=items)
     if errors:
         return {"errors": [dict(e, label=_label(step, e["field"])) for e in errors]}
     if not payload.get("confirmed"):
@@ -57,6 +65,7 @@ def generate(payload: dict) -> dict:
     except CaseError as exc:
         return _case_error(exc, playbook.texts)
     case["steps"][step.id] = {"values": values, "checklist": ticked}
+    case["profile"] = {k: choice.get(k, "") for k in PROFILE_KINDS}
     if payload.get("updated"):
         case["updated"] = payload["updated"]
     case_json = dump_case(case)
@@ -103,11 +112,34 @@ def open_case(payload: dict) -> dict:
         case = parse_case(payload.get("text", ""), playbook)
     except CaseError as exc:
         return {"problems": exc.problems}
+    return _opened(playbook, case)
+
+
+def _opened(playbook, case: dict) -> dict:
+    """A case as the page needs it: the case file, each step's entries keyed as the page's forms are
+    ("step-N"), the profile choice, and the training case's title if it is one."""
     forms = {f"step-{s.number}": case["steps"][s.id] for s in playbook.steps if s.id in case["steps"]}
-    return {"case": case, "forms": forms}
+    training = next((c.title for c in playbook.cases if c.id == case["training"]), "")
+    return {"case": case, "forms": forms, "profile": case["profile"], "training": training}
 
 
-OPS = {"info": info, "generate": generate, "export": export_file, "open": open_case}
+def training_case(payload: dict) -> dict:
+    """A training case, ready to load into the forms: {"id"} -> the same reply as opening its case file."""
+    playbook = load_playbook()
+    return _opened(playbook, playbook.training_case(payload["id"]).case)
+
+
+def profile(payload: dict) -> dict:
+    """Choose a profile: {"forms", "profile"} -> {"forms"}, the page's entries ("step-N") with the chosen
+    profiles' defaults filled into fields that are still empty."""
+    playbook = load_playbook()
+    choice = {k: v for k, v in (payload.get("profile") or {}).items() if k in PROFILE_KINDS and v}
+    forms = apply_defaults(playbook, payload.get("forms") or {}, choice)
+    return {"forms": forms}
+
+
+OPS = {"info": info, "generate": generate, "export": export_file, "open": open_case, "training": training_case,
+       "profile": profile}
 
 
 def handle(request: str) -> str:

@@ -2,13 +2,16 @@
 
 A case file is JSON of this shape (see also the JSON Schema the site publishes):
 
-    {"format": "remediation-playbook-case", "version": 2, "updated": "2026-11-25T09:30:00Z",
+    {"format": "remediation-playbook-case", "version": 3, "updated": "2026-11-25T09:30:00Z",
+     "profile": {"actor": "smelter-refiner", "sector": "minerals"}, "training": "",
      "steps": {"verify": {"values": {"case_code": "CASE-1", ...}, "checklist": ["log-case", ...]}}}
 
 Values are kept exactly as the model's fields define them: text for text, textarea and date
 fields, a list of option values for "choices", a list of {column: text} for "rows". `updated`
 is when the case was last saved (UTC); documents take their timestamps from it, never from the
-clock. `dump_case` writes the one canonical form, so the same case always gives the same bytes.
+clock. `profile` is the actor and sector profile chosen (each "" for none): it adds checklist
+items and is named on the documents. `training` is the id of the training case this file came
+from ("" for a real case), so documents made from it say they are fictional. `dump_case` writes the one canonical form, so the same case always gives the same bytes.
 Older versions are migrated on reading (MIGRATIONS).
 """
 
@@ -18,11 +21,12 @@ import json
 import re
 from datetime import date
 
-from .model import Field, Playbook, Step
+from .checks import ID_PATTERN
+from .model import PROFILE_KINDS, ChecklistItem, Field, Playbook, Step
 from .rules import step_errors
 
 FORMAT = "remediation-playbook-case"
-VERSION = 2
+VERSION = 3
 MAX_BYTES = 2_000_000
 """A case file larger than this is refused before it is parsed."""
 MAX_DEPTH = 8
@@ -42,7 +46,8 @@ class CaseError(Exception):
 
 
 def new_case() -> dict:
-    return {"format": FORMAT, "version": VERSION, "updated": "", "steps": {}}
+    return {"format": FORMAT, "version": VERSION, "updated": "", "profile": {k: "" for k in PROFILE_KINDS},
+            "training": "", "steps": {}}
 
 
 def _v1_to_v2(data: dict) -> dict:
@@ -50,7 +55,12 @@ def _v1_to_v2(data: dict) -> dict:
     return {**data, "version": 2, "updated": ""}
 
 
-MIGRATIONS = {1: _v1_to_v2}
+def _v2_to_v3(data: dict) -> dict:
+    """Version 3 added the profile choice and the training-case mark; a version-2 file has neither."""
+    return {**data, "version": 3, "profile": {k: "" for k in PROFILE_KINDS}, "training": ""}
+
+
+MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3}
 """version -> function that lifts a case file of that version by one version."""
 
 
@@ -164,8 +174,10 @@ def check_field(field: Field, raw: object, partial: bool = False) -> tuple[objec
     return value, None
 
 
-def check_step(step: Step, values: dict, checklist: list, partial: bool = False) -> tuple[dict, list[str], list[dict]]:
+def check_step(step: Step, values: dict, checklist: list, partial: bool = False,
+               items: tuple[ChecklistItem, ...] | None = None) -> tuple[dict, list[str], list[dict]]:
     """Clean a step's submitted values and ticked checklist items.
+    items: the checklist under the case's profile (Playbook.checklist); the step's own by default.
 
     Returns (values, checklist, errors); each error is {"field", "message"}. Values that
     fail a check are still returned as entered, so nothing the user typed is lost.
@@ -188,7 +200,7 @@ def check_step(step: Step, values: dict, checklist: list, partial: bool = False)
             errors.append({"field": field.id, "message": message})
     if not errors:
         errors += step_errors(step, clean, partial)
-    item_ids = [c.id for c in step.checklist]
+    item_ids = [c.id for c in (step.checklist if items is None else items)]
     if not isinstance(checklist, list) or not all(isinstance(c, str) for c in checklist):
         errors.append({"field": "checklist", "message": "The checklist must be a list of item ids."})
         checklist = []
@@ -197,6 +209,25 @@ def check_step(step: Step, values: dict, checklist: list, partial: bool = False)
             errors.append({"field": "checklist", "message": f"{item!r} is not an item of step {step.number}'s checklist."})
     ticked = [i for i in item_ids if i in checklist]
     return clean, ticked, errors
+
+
+def _check_profile(raw: object, playbook: Playbook, problems: list[dict]) -> dict:
+    """The profile choice, {"actor": id or "", "sector": id or ""}; problems for anything else."""
+    choice = {k: "" for k in PROFILE_KINDS}
+    if not isinstance(raw, dict):
+        problems.append({"path": "profile", "message": "profile must be an object with actor and sector."})
+        return choice
+    for key, value in raw.items():
+        if key not in PROFILE_KINDS:
+            problems.append({"path": f"profile.{key}", "message": f"Unknown key {key!r}; a profile holds actor and sector."})
+            continue
+        known = [p.id for p in playbook.profiles if p.kind == key]
+        if value == "" or value in known:
+            choice[key] = value
+        else:
+            problems.append({"path": f"profile.{key}", "message": f"{value!r} is not one of the {key} profiles "
+                                                                  f"({', '.join(known) or 'there are none'})."})
+    return choice
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -245,8 +276,9 @@ def parse_case(text: str | bytes, playbook: Playbook) -> dict:
         while version < VERSION and not problems:
             data, version = MIGRATIONS[version](data), version + 1
     for key in data:
-        if key not in ("format", "version", "updated", "steps"):
-            problems.append({"path": key, "message": f"Unknown key {key!r}; a case file holds format, version, updated and steps."})
+        if key not in ("format", "version", "updated", "profile", "training", "steps"):
+            problems.append({"path": key, "message": f"Unknown key {key!r}; a case file holds format, version, updated, "
+                                                     "profile, training and steps."})
     updated = data.get("updated", "")
     if not isinstance(updated, str) or (updated and not _TIMESTAMP.match(updated)):
         problems.append({"path": "updated", "message": "updated must be a UTC time such as 2026-11-25T09:30:00Z, or empty."})
@@ -257,6 +289,12 @@ def parse_case(text: str | bytes, playbook: Playbook) -> dict:
         steps = {}
     case = new_case()
     case["updated"] = updated
+    case["profile"] = _check_profile(data.get("profile", {}), playbook, problems)
+    training = data.get("training", "")
+    if not isinstance(training, str) or (training and not (len(training) <= 64 and ID_PATTERN.match(training))):
+        problems.append({"path": "training", "message": "training must be the id of a training case, or empty."})
+    else:
+        case["training"] = training
     known = {s.id: s for s in playbook.steps}
     for step_id, entry in steps.items():
         where = f"steps.{step_id}"
@@ -271,7 +309,8 @@ def parse_case(text: str | bytes, playbook: Playbook) -> dict:
                 problems.append({"path": f"{where}.{key}", "message": f"Unknown key {key!r}; a step holds values and checklist."})
         raw = entry.get("values", {})
         # A saved step may be unfinished: a required field left empty does not make the file unreadable.
-        values, ticked, errors = check_step(known[step_id], raw, entry.get("checklist", []), partial=True)
+        items = playbook.checklist(known[step_id], case["profile"])
+        values, ticked, errors = check_step(known[step_id], raw, entry.get("checklist", []), partial=True, items=items)
         problems += [{"path": f"{where}.values.{e['field']}" if e["field"] != "checklist" else f"{where}.checklist",
                       "message": e["message"]} for e in errors]
         case["steps"][step_id] = {"values": values, "checklist": ticked}

@@ -35,10 +35,11 @@ class ContentError(Exception):
 
 
 # A shape maps each key to (kind, required, nested shape for tables). Kinds: str, int, bool,
-# strs (a list of texts), ints (a list of whole numbers), table, tables (an array of tables).
+# strs (a list of texts), ints (a list of whole numbers), table, tables (an array of tables),
+# map (a table whose keys are free and whose values are texts; the caller checks the keys).
 KIND_NAMES = {
     "str": "text", "int": "a whole number", "bool": "true or false", "strs": "a list of texts", "ints": "a list of whole numbers",
-    "table": "a table", "tables": "a list of tables",
+    "table": "a table", "tables": "a list of tables", "map": "a table of texts",
 }
 
 
@@ -55,6 +56,8 @@ def kind_ok(kind: str, value: object) -> bool:
         return isinstance(value, list) and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
     if kind == "table":
         return isinstance(value, dict)
+    if kind == "map":
+        return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
     return isinstance(value, list) and all(isinstance(v, dict) for v in value)
 
 
@@ -77,7 +80,7 @@ def check_shape(data: dict, spec: dict, path: str, file: str, problems: list[Pro
             continue
         if kind == "str" and required and not value.strip():
             problems.append(Problem(file, where, "is empty", "write the text"))
-        if kind == "table":
+        if kind == "table" and nested is not None:  # None: free keys, checked by the caller
             check_shape(value, nested, where, file, problems)
         elif kind == "tables":
             for i, item in enumerate(value):

@@ -1,7 +1,8 @@
 """The command line: the same documents as the site, from the same case file.
 
     python -m playbook render CASE.json [--step N] [--format md|html|docx|xlsx|json] [-o FILE]
-    python -m playbook checklist --step N [--format md|json]
+    python -m playbook checklist --step N [--actor ID] [--sector ID] [--format md|json]
+    python -m playbook handout card --step N | brief --case ID [--format md|html|docx] [-o FILE]
     python -m playbook validate [CONTENT_DIR]
 """
 
@@ -16,6 +17,7 @@ from . import __version__
 from .casefile import CaseError, parse_case
 from .content import ContentError, check_content, load_playbook
 from .export import FORMATS, export
+from .handouts import HANDOUT_FORMATS, handout
 from .records import checklist_document
 from .render import markdown
 
@@ -53,15 +55,44 @@ def _render(args) -> int:
     return 0
 
 
+def _choice(playbook, args) -> dict | None:
+    """The --actor/--sector choice, or None after saying which profiles exist."""
+    choice = {"actor": args.actor or "", "sector": args.sector or ""}
+    for kind, value in choice.items():
+        known = [p.id for p in playbook.profiles if p.kind == kind]
+        if value and value not in known:
+            print(f"{value!r} is not one of the {kind} profiles; choose from: {', '.join(known)}", file=sys.stderr)
+            return None
+    return choice
+
+
 def _checklist(args) -> int:
     playbook = load_playbook()
     step = playbook.step(args.step)
+    choice = _choice(playbook, args)
+    if choice is None:
+        return 2
     if args.format == "json":
-        items = [{"id": c.id, "text": c.text, "basis": c.basis} for c in step.checklist]
+        items = [{"id": c.id, "text": c.text, "basis": c.basis} for c in playbook.checklist(step, choice)]
         text = json.dumps({"step": step.number, "title": step.title, "items": items}, ensure_ascii=False, indent=2) + "\n"
     else:
-        text = markdown.render(checklist_document(playbook, step))
+        text = markdown.render(checklist_document(playbook, step, choice))
     _write(text, args.output)
+    return 0
+
+
+def _handout(args) -> int:
+    playbook = load_playbook()
+    if args.kind == "card" and not args.step:
+        print("a step card needs --step N", file=sys.stderr)
+        return 2
+    if args.kind == "brief" and args.case not in [c.id for c in playbook.cases]:
+        print(f"choose a training case with --case: {', '.join(c.id for c in playbook.cases)}", file=sys.stderr)
+        return 2
+    if args.format == "docx" and not args.output and sys.stdout.isatty():
+        print("a .docx file is binary: write it to a file with -o NAME.docx", file=sys.stderr)
+        return 2
+    _write(handout(playbook, args.kind, str(args.step) if args.kind == "card" else args.case, args.format)[1], args.output)
     return 0
 
 
@@ -97,12 +128,22 @@ def parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("checklist", help="print a step's checklist")
     c.add_argument("--step", type=_step_number, required=True)
+    c.add_argument("--actor", help="add the items of this actor profile (e.g. smelter-refiner)")
+    c.add_argument("--sector", help="add the items of this sector profile (e.g. seafood)")
     c.add_argument("--format", choices=("md", "json"), default="md")
     c.add_argument("-o", "--output", help="write to this file instead of standard output")
     c.set_defaults(run=_checklist)
 
+    h = sub.add_parser("handout", help="write a workshop handout: a step card or a training case's brief")
+    h.add_argument("kind", choices=("card", "brief"))
+    h.add_argument("--step", type=_step_number, help="the step of a card")
+    h.add_argument("--case", help="the training case of a brief")
+    h.add_argument("--format", choices=HANDOUT_FORMATS, default="md")
+    h.add_argument("-o", "--output", help="write to this file instead of standard output")
+    h.set_defaults(run=_handout)
+
     v = sub.add_parser("validate", help="check the content files and report every problem")
-    v.add_argument("path", nargs="?", help="the content folder (default: the playbook's own)")
+    v.add_argument("path", nargs="?", help="the content folder, e.g. a fork's playbook/content (default: the playbook's own)")
     v.set_defaults(run=_validate)
     return p
 

@@ -11,7 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from .checks import ID_PATTERN, ContentError, Problem, check_shape, check_unique, read_toml
+from .profiles import read_profiles
 from .reference import check_references, read_pages, read_reference
+from .training import read_cases
 
 from .model import (
     COLUMN_TYPES,
@@ -106,7 +108,11 @@ DOCUMENT_TEXTS = {
                 "form_download_html", "form_download_docx", "form_download_report_md", "form_download_report_html",
                 "form_download_report_docx", "form_download_xlsx", "form_import", "form_import_confirm",
                 "form_import_done", "form_import_failed", "form_warnings_title", "form_warnings_intro",
-                "form_generate_anyway", "case_file_label", "case_file_fix")
+                "form_generate_anyway", "case_file_label", "case_file_fix",
+                "profile_line", "training_line", "profile_section", "profile_intro", "profile_actor", "profile_sector",
+                "profile_none", "profile_any_actor", "profile_any_sector", "profile_general_text", "profile_examples", "profile_stakeholders",
+                "profile_wording", "profile_items", "profile_item_badge", "form_export", "form_export_empty", "case_load",
+                "case_load_confirm", "case_loaded", "case_load_failed", "training_banner")
 }
 # What a step marked "complete" must have, beyond its purpose.
 COMPLETE_STEP_NEEDS = (
@@ -308,8 +314,15 @@ def check_content(root: Path | str | None = None) -> tuple[Playbook | None, list
     check_references(tuple(steps), reference, problems)
     if problems:
         return None, problems
-    steps = [_fill_options(s, reference) for s in steps]
-    return Playbook(steps=tuple(steps), texts=texts, reference=reference, pages=pages), problems
+    steps = tuple(_fill_options(s, reference) for s in steps)
+    profiles = read_profiles(root, steps, reference, problems)
+    if problems:
+        return None, problems
+    playbook = Playbook(steps=steps, texts=texts, reference=reference, pages=pages, profiles=profiles)
+    cases = read_cases(root, playbook, problems)  # checked as case files, so after the playbook they fill
+    if problems:
+        return None, problems
+    return replace(playbook, cases=cases), problems
 
 
 _cache: dict[str, Playbook] = {}

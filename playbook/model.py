@@ -299,6 +299,73 @@ class Reference:
         return {p.label: p for f in self.frameworks for p in f.provisions}
 
 
+PROFILE_KINDS = ("actor", "sector")
+"""An actor profile says who is working the case; a sector profile, which kind of supply chain."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileStep:
+    """What a profile changes on one step's page."""
+    step: int
+    note: str
+    examples: tuple[str, ...] = ()
+    stakeholders: tuple[Stakeholder, ...] = ()
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    kind: str
+    """One of PROFILE_KINDS."""
+    name: str
+    summary: str
+    provenance: str
+    role: str = ""
+    """An actor profile's role in the reference roles (its notes per step apply too)."""
+    wording: tuple[tuple[str, str], ...] = ()
+    """(role id, how this actor or sector names that role)."""
+    steps: tuple[ProfileStep, ...] = ()
+    checklist: tuple[tuple[int, ChecklistItem], ...] = ()
+    """(step number, item): checklist items that apply only under this profile."""
+    defaults: dict[str, dict[str, object]] = field(default_factory=dict)
+    """step id -> field id -> the value a form starts with under this profile."""
+    source: str = ""
+
+    def on_step(self, number: int) -> ProfileStep | None:
+        return next((s for s in self.steps if s.step == number), None)
+
+    def items(self, number: int) -> tuple[ChecklistItem, ...]:
+        return tuple(item for n, item in self.checklist if n == number)
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief:
+    """The facilitator's notes on one step of a training case."""
+    step: int
+    good: str
+    """What a good answer looks like."""
+    why: str
+    situation: str = ""
+    """New facts the participants are given at the start of this step (part of their handout)."""
+    questions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TrainingCase:
+    """A fictional case for workshops: a complete case file, a brief and a debrief per step."""
+    id: str
+    title: str
+    actor: str
+    sector: str
+    summary: str
+    brief: str
+    learning: tuple[str, ...]
+    case: dict
+    """The case file, as parse_case returns it (marked with this case's id as "training")."""
+    debrief: tuple[Debrief, ...]
+    source: str = ""
+
+
 @dataclass(frozen=True)
 class Playbook:
     steps: tuple[Step, ...] = field(default_factory=tuple)
@@ -307,6 +374,9 @@ class Playbook:
     reference: Reference = field(default_factory=Reference)
     pages: dict[str, dict[str, str]] = field(default_factory=dict)
     """Wording of the generated reference pages (content/pages.toml)."""
+    profiles: tuple[Profile, ...] = ()
+    cases: tuple[TrainingCase, ...] = ()
+    """Training cases (content/cases/*.toml)."""
 
     def step(self, key: int | str) -> Step:
         """A step by number (1..6) or id ("verify")."""
@@ -314,3 +384,24 @@ class Playbook:
             if s.number == key or s.id == key or str(s.number) == str(key):
                 return s
         raise KeyError(f"no step {key!r}; the steps are {', '.join(str(s.number) for s in self.steps)}")
+
+    def profile(self, profile_id: str) -> Profile:
+        for p in self.profiles:
+            if p.id == profile_id:
+                return p
+        raise KeyError(f"no profile {profile_id!r}")
+
+    def chosen(self, choice: dict | None) -> tuple[Profile, ...]:
+        """The profiles a case's {"actor", "sector"} choice names, actor first; empty ones are skipped."""
+        choice = choice or {}
+        return tuple(self.profile(choice[k]) for k in PROFILE_KINDS if choice.get(k))
+
+    def checklist(self, step: Step, choice: dict | None = None) -> tuple[ChecklistItem, ...]:
+        """A step's checklist under a profile choice: the general items, then the chosen profiles' own."""
+        return step.checklist + tuple(item for p in self.chosen(choice) for item in p.items(step.number))
+
+    def training_case(self, case_id: str) -> TrainingCase:
+        for c in self.cases:
+            if c.id == case_id:
+                return c
+        raise KeyError(f"no training case {case_id!r}; the cases are {', '.join(c.id for c in self.cases)}")

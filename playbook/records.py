@@ -28,6 +28,19 @@ def case_code(case: dict) -> str:
     return case.get("steps", {}).get("verify", {}).get("values", {}).get("case_code", "")
 
 
+def _about_case(playbook: Playbook, case: dict) -> list:
+    """Lines that say which profiles the case uses and whether it is a fictional training case."""
+    t = playbook.texts
+    blocks: list = []
+    chosen = playbook.chosen(case.get("profile"))
+    if chosen:
+        blocks.append(Paragraph((Emph(t["profile_line"].format(names=" · ".join(p.name for p in chosen))),)))
+    if case.get("training"):
+        title = next((c.title for c in playbook.cases if c.id == case["training"]), case["training"])
+        blocks.append(Paragraph((Strong(t["training_line"].format(title=title)),)))
+    return blocks
+
+
 def _rows_blocks(field: Field, rows: list[dict], texts: dict[str, str]) -> list:
     if len(field.columns) <= WIDE_ROWS:
         return [Paragraph((Strong(f"{field.label}:"),)),
@@ -116,7 +129,8 @@ def step_record(playbook: Playbook, step: Step, case: dict) -> Document:
     code = case_code(case) or texts["no_case_code"]
     step_line = texts["step_line"].format(number=step.number, count=len(playbook.steps), title=step.title)
 
-    blocks: list = [Paragraph((Emph(step_line),)), Paragraph((Strong(texts["confidential"]),))]
+    blocks: list = [Paragraph((Emph(step_line),)), Paragraph((Strong(texts["confidential"]),)),
+                    *_about_case(playbook, case)]
     if step.document.intro:
         blocks.append(Paragraph((step.document.intro,)))
     for section in step.sections:
@@ -134,23 +148,26 @@ def step_record(playbook: Playbook, step: Step, case: dict) -> Document:
             Paragraph((Emph(texts["advice_intro"]),)),
             BulletList(tuple((a.text, " ", Emph(f"({a.basis})")) for a in applying)),
         ]
-    if step.checklist:
+    items = playbook.checklist(step, case.get("profile"))
+    if items:
         blocks += [
             Heading(2, texts["checklist_heading"]),
             Paragraph((Emph(texts["checklist_intro"]),)),
-            Checklist(tuple(ChecklistEntry(c.id in ticked, c.text, c.basis) for c in step.checklist)),
+            Checklist(tuple(ChecklistEntry(c.id in ticked, c.text, c.basis) for c in items)),
         ]
     return Document(title=f"{step.document.title}: {code}", blocks=tuple(blocks))
 
 
-def checklist_document(playbook: Playbook, step: Step) -> Document:
-    """A step's checklist on its own, every item unticked, each with its basis."""
+def checklist_document(playbook: Playbook, step: Step, choice: dict | None = None) -> Document:
+    """A step's checklist on its own, every item unticked, each with its basis; with a profile
+    choice ({"actor", "sector"}), the chosen profiles' items follow the general ones."""
     step_line = playbook.texts["step_line"].format(number=step.number, count=len(playbook.steps), title=step.title)
     return Document(
         title=f"{playbook.texts['checklist_heading']}: {step.title}",
         blocks=(
             Paragraph((Emph(step_line),)),
-            Checklist(tuple(ChecklistEntry(False, c.text, c.basis) for c in step.checklist)),
+            *_about_case(playbook, {"profile": choice}),
+            Checklist(tuple(ChecklistEntry(False, c.text, c.basis) for c in playbook.checklist(step, choice))),
         ),
     )
 
@@ -160,14 +177,15 @@ def case_report(playbook: Playbook, case: dict) -> Document:
     the monitoring report (Step 4), or at the end while monitoring has not started."""
     t = playbook.texts
     code = case_code(case) or t["no_case_code"]
-    blocks: list = [Paragraph((Strong(t["confidential"]),)), Paragraph((t["report_intro"],))]
+    blocks: list = [Paragraph((Strong(t["confidential"]),)), *_about_case(playbook, case), Paragraph((t["report_intro"],))]
     for step in playbook.steps:
         blocks.append(Heading(2, f"{step.number}. {step.document.title if step.document else step.title}"))
         if step.id not in case.get("steps", {}) or not step.has_form:
             blocks.append(Paragraph((Emph(t["report_step_empty"]),)))
             continue
         record = step_record(playbook, step, case)
-        for block in record.blocks[2:]:  # without the step line and the confidentiality line
+        skip = 2 + len(_about_case(playbook, case))  # the step line, the confidentiality line, the case lines
+        for block in record.blocks[skip:]:
             blocks.append(Heading(min(block.level + 1, 4), block.text) if isinstance(block, Heading) else block)
     if "monitor" not in case.get("steps", {}):  # the monitoring report already holds the tracker
         blocks += _tracker_blocks(playbook, case)

@@ -67,6 +67,16 @@ PAGES = {
     "frameworks": ("table", True, _PAGE | {"playbook_use_title": S}),
     "glossary": ("table", True, _PAGE),
     "sources": ("table", True, _PAGE),
+    "profiles": ("table", True, _PAGE | {k: S for k in ("actors_title", "sectors_title", "role_label", "steps_title",
+                                                        "defaults_title", "defaults_intro")}),
+    "training": ("table", True, _PAGE | {k: S for k in (
+        "fictional_title", "fictional_text", "actor_label", "sector_label", "learning_title", "brief_title",
+        "walk_title", "situation_title", "debrief_title", "why_title", "questions_title", "not_in_case", "load_intro",
+        "handout_link")}),
+    "handouts": ("table", True, _PAGE | {k: S for k in (
+        "cards_title", "cards_intro", "briefs_title", "briefs_intro", "checklists_title", "checklists_intro",
+        "downloads_title", "print_title", "print_hint", "card_tasks", "card_who", "card_done", "card_pitfalls",
+        "card_footer", "brief_steps")}),
     "labels": ("table", True, {key: S for key in LABELS}),
 }
 """The shape of content/pages.toml: the wording of the generated reference pages."""
@@ -182,32 +192,42 @@ def read_pages(root: Path, problems: list[Problem]) -> dict[str, dict[str, str]]
     return {page: {k: v.strip() for k, v in table.items()} for page, table in data.items()}
 
 
+def check_ref(ref: Reference, numbers: set[int], file: str, where: str, value: str, problems: list[Problem]) -> None:
+    """A cross-reference "kind:id" must name something that exists (step:N a step number)."""
+    kind, _, ident = value.partition(":")
+    targets = ref.targets()
+    if kind not in REF_KINDS:
+        problems.append(Problem(file, where, f"{value!r} does not start with a known kind",
+                                f"write kind:id with kind one of {', '.join(REF_KINDS)}"))
+    elif kind == "step":
+        if not (ident.isdigit() and int(ident) in numbers):
+            problems.append(Problem(file, where, f"{value!r} names no step", "write step:1 … step:6"))
+    elif value not in targets:
+        known = sorted(k.partition(":")[2] for k in targets if k.startswith(kind + ":"))
+        problems.append(Problem(file, where, f"{value!r} names no {kind}",
+                                f"use an id from the {kind} entries ({', '.join(known[:12])}{', …' if len(known) > 12 else ''})"))
+
+
+def check_basis(ref: Reference, file: str, where: str, basis: str, problems: list[Problem]) -> None:
+    """A basis is the label of a framework provision, or the playbook's own suggestion."""
+    labels = ref.provision_by_label()
+    if basis != SUGGESTION and basis not in labels:
+        problems.append(Problem(file, where, f"{basis!r} names no provision",
+                                f'use "{SUGGESTION}" or the label of a provision in reference/frameworks.toml'
+                                f" ({', '.join(sorted(labels)[:8])}, …)"))
+
+
 def check_references(steps: tuple[Step, ...], ref: Reference, problems: list[Problem]) -> None:
     """Every cross-reference and every basis must name something that exists."""
-    targets = ref.targets()
     numbers = {s.number for s in steps}
-    labels = ref.provision_by_label()
 
     def check(file: str, where: str, value: str) -> None:
-        kind, _, ident = value.partition(":")
-        if kind not in REF_KINDS:
-            problems.append(Problem(file, where, f"{value!r} does not start with a known kind",
-                                    f"write kind:id with kind one of {', '.join(REF_KINDS)}"))
-        elif kind == "step":
-            if not (ident.isdigit() and int(ident) in numbers):
-                problems.append(Problem(file, where, f"{value!r} names no step", "write step:1 … step:6"))
-        elif value not in targets:
-            known = sorted(k.partition(":")[2] for k in targets if k.startswith(kind + ":"))
-            problems.append(Problem(file, where, f"{value!r} names no {kind}",
-                                    f"use an id from the {kind} entries ({', '.join(known[:12])}{', …' if len(known) > 12 else ''})"))
+        check_ref(ref, numbers, file, where, value, problems)
 
     for step in steps:
         for group in ("checklist", "advice"):
             for i, item in enumerate(getattr(step, group)):
-                if item.basis != SUGGESTION and item.basis not in labels:
-                    problems.append(Problem(step.source, f"{group}[{i}].basis", f"{item.basis!r} names no provision",
-                                            f'use "{SUGGESTION}" or the label of a provision in reference/frameworks.toml'
-                                            f" ({', '.join(sorted(labels)[:8])}, …)"))
+                check_basis(ref, step.source, f"{group}[{i}].basis", item.basis, problems)
                 for j, value in enumerate(item.refs):
                     check(step.source, f"{group}[{i}].refs[{j}]", value)
     for i, f in enumerate(ref.frameworks):

@@ -8,7 +8,7 @@ such as real dates and text lengths, and names each problem.
 from __future__ import annotations
 
 from .casefile import FORMAT, VERSION
-from .model import Field, Playbook
+from .model import PROFILE_KINDS, Field, Playbook
 
 
 def _field(field: Field) -> dict:
@@ -37,7 +37,9 @@ def case_schema(playbook: Playbook) -> dict:
             "properties": {
                 "values": {"type": "object", "properties": {f.id: _field(f) for f in s.fields},
                            "additionalProperties": False},
-                "checklist": {"type": "array", "items": {"enum": [c.id for c in s.checklist]}, "uniqueItems": True},
+                # Items a profile adds are allowed here; the import checks they match the case's profile.
+                "checklist": {"type": "array", "uniqueItems": True, "items": {"enum": [
+                    c.id for c in s.checklist + tuple(i for p in playbook.profiles for i in p.items(s.number))]}},
             },
             "additionalProperties": False,
         }
@@ -53,6 +55,13 @@ def case_schema(playbook: Playbook) -> dict:
             "format": {"const": FORMAT},
             "version": {"type": "integer", "minimum": 1, "maximum": VERSION},
             "updated": {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)?$"},
+            "profile": {
+                "type": "object", "additionalProperties": False,
+                "description": "The actor and sector profile chosen for the case (empty for none).",
+                "properties": {k: {"enum": ["", *(p.id for p in playbook.profiles if p.kind == k)]} for k in PROFILE_KINDS},
+            },
+            "training": {"type": "string", "pattern": r"^([a-z0-9][a-z0-9_-]{0,63})?$",
+                         "description": "The id of the training case this file came from; empty for a real case."},
             "steps": {"type": "object", "properties": steps, "additionalProperties": False},
         },
         "additionalProperties": False,

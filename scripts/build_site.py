@@ -25,6 +25,8 @@ from playbook.render import markdown  # noqa: E402
 from playbook.render.diagram import process_svg  # noqa: E402
 from playbook.render.page import step_page  # noqa: E402
 from playbook.render.reference import PAGES, abbreviations  # noqa: E402
+from playbook.render.workshop import workshop_pages  # noqa: E402
+from playbook.handouts import all_handouts  # noqa: E402
 
 DOCS = ROOT / "docs"
 DOCS_STEPS = DOCS / "steps"
@@ -48,6 +50,9 @@ def pages() -> None:
         _write_if_changed(DOCS_STEPS / f"step-{step.number}.md", step_page(playbook, step))
     for name, render in PAGES.items():
         _write_if_changed(DOCS / f"{name}.md", render(playbook))
+    for path, text in workshop_pages(playbook).items():
+        (DOCS / path).parent.mkdir(parents=True, exist_ok=True)
+        _write_if_changed(DOCS / path, text)
     INCLUDES.mkdir(exist_ok=True)
     _write_if_changed(INCLUDES / "abbreviations.md", abbreviations(playbook))
     _write_if_changed(INCLUDES / "process.html", f'<div class="pb-diagram-wrap">{process_svg(playbook)}</div>\n')
@@ -91,6 +96,10 @@ def vendor() -> None:
     downloads.mkdir(exist_ok=True)
     (downloads / "case-file.schema.json").write_text(
         json.dumps(case_schema(playbook), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    handouts = downloads / "handouts"
+    handouts.mkdir(exist_ok=True)
+    for name, data in all_handouts(playbook).items():
+        (handouts / name).write_bytes(data)
     for step in playbook.steps:
         if step.checklist:
             (downloads / f"step-{step.number}-checklist.md").write_bytes(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from support import case_fixture
+from support import case_fixture, load_json
 
 from playbook.casefile import MAX_BYTES, CaseError, check_field, check_step, dump_case, parse_case
 
@@ -92,13 +92,35 @@ def test_check_step_keeps_what_was_typed_even_when_wrong(playbook):
     assert {"case_code", "summary", "checklist", "received_on", "outcome", "reasons"} <= fields
 
 
+def test_a_version_2_case_file_gets_an_empty_profile_and_no_training_mark(playbook):
+    old = load_json("full.case.json")
+    assert old["version"] == 2 and "profile" not in old
+    case = parse_case(json.dumps(old), playbook)
+    assert case["profile"] == {"actor": "", "sector": ""} and case["training"] == ""
+    assert case["steps"] == parse_case(json.dumps(old), playbook)["steps"] and set(case["steps"]) == set(old["steps"])
+
+
+@pytest.mark.parametrize("profile, message", [
+    ({"actor": "seafood"}, "'seafood' is not one of the actor profiles"),
+    ({"sector": "nowhere"}, "'nowhere' is not one of the sector profiles"),
+    ({"colour": "red"}, "Unknown key 'colour'"),
+    ("smelter", "profile must be an object"),
+])
+def test_a_profile_that_does_not_exist_is_refused_by_name(playbook, profile, message):
+    data = load_json("full.case.json") | {"version": 3, "profile": profile, "training": ""}
+    with pytest.raises(CaseError) as caught:
+        parse_case(json.dumps(data), playbook)
+    assert any(message in p["message"] and p["path"].startswith("profile") for p in caught.value.problems)
+
+
 def test_a_version_1_case_file_is_migrated_and_keeps_its_entries(playbook):
     from playbook.casefile import VERSION
 
     old = json.loads(case_fixture("step1-full.case.json"))
     assert old["version"] == 1 and "updated" not in old
     case = parse_case(json.dumps(old), playbook)
-    assert case["version"] == VERSION == 2 and case["updated"] == ""
+    assert case["version"] == VERSION == 3 and case["updated"] == ""
+    assert case["profile"] == {"actor": "", "sector": ""} and case["training"] == ""
     new, before = case["steps"]["verify"], old["steps"]["verify"]
     assert new["checklist"] == before["checklist"]
     for key, value in before["values"].items():  # ticked options come back in the model's order

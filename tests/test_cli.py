@@ -102,3 +102,25 @@ def test_validate_good_and_broken_content(tmp_path, capsysbinary):
     assert status == 1
     assert "steps/step-1.toml: id: 'Verify!' is not a valid id. Fix:" in err
     assert "1 problem found" in err
+
+
+def test_handout_writes_the_same_files_the_site_offers(capsysbinary, playbook):
+    from playbook.handouts import all_handouts
+
+    files = all_handouts(playbook)
+    status, out, _ = run(capsysbinary, "handout", "card", "--step", "3")
+    assert status == 0 and out == files["step-3-card.md"]
+    case = playbook.cases[0].id
+    status, out, _ = run(capsysbinary, "handout", "brief", "--case", case, "--format", "html")
+    assert status == 0 and out == files[f"case-{case}-brief.html"]
+    status, _, err = run(capsysbinary, "handout", "brief", "--case", "nope")
+    assert status == 2 and "choose a training case with --case" in err
+
+
+def test_checklist_with_a_profile_adds_its_items(capsysbinary, playbook):
+    profile = next(p for p in playbook.profiles if p.checklist)
+    number, item = profile.checklist[0]
+    status, out, _ = run(capsysbinary, "checklist", "--step", str(number), f"--{profile.kind}", profile.id, "--format", "json")
+    assert status == 0 and item.id in [i["id"] for i in json.loads(out)["items"]]
+    status, _, err = run(capsysbinary, "checklist", "--step", "1", "--actor", "seafood")
+    assert status == 2 and "not one of the actor profiles" in err

@@ -19,7 +19,10 @@ def test_fixture_cases_are_valid(playbook, name):
 
 
 @pytest.mark.parametrize("change", [
-    {"version": 3},
+    {"version": 4},
+    {"profile": {"actor": "nobody", "sector": ""}},
+    {"profile": {"sector": "minerals", "colour": "red"}},
+    {"training": "Not an id"},
     {"format": "something-else"},
     {"steps": {"plan": {"values": {"actions": [{"ref": "A1", "colour": "red"}]}}}},
     {"steps": {"respond": {"values": {"own_involvement": "bystander"}}}},

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from ..model import ChecklistItem, Field, Playbook, Step
+from ..model import PROFILE_KINDS, ChecklistItem, Field, Playbook, Profile, Step
 from .reference import basis_html, ref_name, target_url
 
 ROOT = "../../"
@@ -103,6 +103,13 @@ def form_html(playbook: Playbook, step: Step) -> str:
         f' {item_label(playbook, c, f"s{n}-check-{c.id}")}</div>'
         for c in step.checklist
     )
+    # Items only a profile adds: hidden until the page's profile choice names that profile.
+    checklist += "".join(
+        f'\n<div class="pb-option pb-profile-item" data-profile-item="{p.kind}:{p.id}" hidden>'
+        f'<input type="checkbox" id="s{n}-check-{c.id}" name="checklist" value="{c.id}">'
+        f' {item_label(playbook, c, f"s{n}-check-{c.id}")} <span class="pb-badge">{escape(p.name)}</span></div>'
+        for p in playbook.profiles for c in p.items(n)
+    )
     runtime = " ".join(f'data-{state}="{_attr(t["runtime_" + state])}"' for state in ("idle", "loading", "ready", "error"))
     return f"""<div class="pb-workspace" data-step="{n}">
 <p class="pb-runtime-status" role="status" {runtime}>{escape(t["runtime_idle"])}</p>
@@ -111,6 +118,7 @@ def form_html(playbook: Playbook, step: Step) -> str:
 <div class="pb-warnings" tabindex="-1" hidden><h2>{escape(t["form_warnings_title"])}</h2>
 <p>{escape(t["form_warnings_intro"])}</p><ul class="pb-warning-list" role="alert"></ul>
 <button type="button" class="md-button" data-playbook-action="generate-anyway">{escape(t["form_generate_anyway"])}</button></div>
+<p class="pb-training-banner" hidden data-text="{_attr(t["training_banner"])}"></p>
 <div class="pb-error-summary" tabindex="-1" hidden><h2 class="pb-error-title">{escape(t["form_error_title"])}</h2>
 <div data-playbook-error role="alert"><ul class="pb-error-list"></ul></div></div>
 <p class="pb-form-intro">{escape(t["form_intro"])}</p>
@@ -121,8 +129,9 @@ def form_html(playbook: Playbook, step: Step) -> str:
 <div class="pb-actions">
 <button type="submit" class="md-button md-button--primary" data-playbook-action="generate">{escape(t["form_generate"])}</button>
 <button type="button" class="md-button" data-playbook-action="clear-all">{escape(t["form_clear"])}</button>
+<button type="button" class="md-button" data-playbook-action="export" data-empty="{_attr(t["form_export_empty"])}">{escape(t["form_export"])}</button>
 <label class="md-button pb-import" for="s{n}-import">{escape(t["form_import"])}</label>
-<input type="file" id="s{n}-import" class="pb-visually-hidden" accept=".json,application/json" data-playbook-action="import"
+<input type="file" id="s{n}-import" class="pb-visually-hidden" accept=".json,application/json" data-playbook-import data-playbook-action="import"
   data-confirm="{_attr(t["form_import_confirm"])}" data-done="{_attr(t["form_import_done"])}" data-failed="{_attr(t["form_import_failed"])}">
 <span class="pb-saved" aria-live="polite"></span>
 </div>
@@ -158,6 +167,57 @@ def _roles(playbook: Playbook, step: Step) -> str:
     return f"## {escape(labels['in_this_step'])}\n\n{escape(labels['in_this_step_intro'])}\n\n{tabs}\n"
 
 
+def profile_picker(playbook: Playbook) -> str:
+    """The page's profile choice: one select per kind, the option values being profile ids."""
+    t = playbook.texts
+    selects = []
+    for kind in PROFILE_KINDS:
+        options = "".join(f'<option value="{p.id}">{escape(p.name)}</option>' for p in playbook.profiles if p.kind == kind)
+        selects.append(f'<div class="pb-field"><label for="pb-profile-{kind}">{escape(t["profile_" + kind])}</label>'
+                       f'<select id="pb-profile-{kind}" data-playbook-profile="{kind}">'
+                       f'<option value="">{escape(t["profile_none"])}</option>{options}</select></div>')
+    return f'<div class="pb-profile-picker">{"".join(selects)}</div>'
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.split("\n"))
+
+
+def _profile_tab(playbook: Playbook, profile: Profile, step: Step) -> str:
+    """What one profile adds to this step, as the body of a content tab (Markdown)."""
+    t = playbook.texts
+    on = profile.on_step(step.number)
+    parts = [escape(on.note)]
+    if on.examples:
+        parts.append(f"**{escape(t['profile_examples'])}**\n\n" + _list(on.examples))
+    if on.stakeholders:
+        parts.append(f"**{escape(t['profile_stakeholders'])}**\n\n"
+                     + "\n".join(f"- **{escape(s.who)}**: {escape(s.role)}" for s in on.stakeholders))
+    if profile.wording:
+        names = {r.id: r.name for r in playbook.reference.roles}
+        parts.append(f"**{escape(t['profile_wording'])}**\n\n"
+                     + "\n".join(f"- {escape(names[r])}: {escape(w)}" for r, w in profile.wording))
+    items = profile.items(step.number)
+    if items:
+        parts.append(f"**{escape(t['profile_items'])}**\n\n"
+                     + "\n".join(f"- {escape(c.text)} ({basis_html(playbook, c.basis, ROOT)})" for c in items))
+    parts.append(f"[{escape(profile.name)}: {escape(playbook.pages['profiles']['steps_title'].lower())}](../profiles.md#{profile.id})")
+    return "\n\n".join(parts)
+
+
+def profile_section(playbook: Playbook, step: Step) -> str:
+    """The picker, then one set of content tabs per kind of profile, each opening on "General"."""
+    t = playbook.texts
+    out = [f"## {escape(t['profile_section'])}\n\n{escape(t['profile_intro'])}\n\n{profile_picker(playbook)}\n"]
+    for kind in PROFILE_KINDS:
+        tabs = [f'=== "{escape(t["profile_any_" + kind])}"\n\n{_indent(escape(t["profile_general_text"]))}\n']
+        tabs += [f'=== "{escape(p.name)}"\n\n{_indent(_profile_tab(playbook, p, step))}\n'
+                 for p in playbook.profiles if p.kind == kind]
+        out.append(f'<p class="pb-tabs-title"><strong>{escape(t["profile_" + kind])}</strong></p>\n\n'
+                   f'<div data-profile-tabs="{kind}" markdown>\n\n' + "\n".join(tabs) + "\n</div>\n")
+    return "\n".join(out)
+
+
 def step_page(playbook: Playbook, step: Step) -> str:
     """The Markdown source of the step's page (MkDocs, Material)."""
     t = playbook.texts
@@ -177,6 +237,8 @@ def step_page(playbook: Playbook, step: Step) -> str:
         for f in step.factors
     )
     parts.append(_roles(playbook, step))
+    if playbook.profiles:
+        parts.append(profile_section(playbook, step))
     parts.append(f"## {t['page_factors']}\n\n{factors}\n")
     parts.append(f"## {t['page_outputs']}\n\n{_list(step.outputs)}\n")
     parts.append(f"## {t['page_exit']}\n\n{_list(step.exit_criteria)}\n")

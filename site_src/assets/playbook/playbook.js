@@ -5,7 +5,9 @@
   "use strict";
   if (window.__remediationPlaybook) return; // loaded once; instant navigation keeps it alive
   const BASE = new URL("./", document.currentScript.src);
-  const STORE = "remediation-playbook:v1"; // {forms: {"step-N": {values, checklist}}, case: case file or null}
+  // {forms: {"step-N": {values, checklist}}, case: case file or null, profile: {actor, sector},
+  //  training: the title of the training case loaded, or ""}
+  const STORE = "remediation-playbook:v1";
   const BOOT_LIMIT_MS = 180_000; // past this, a runtime still loading is reported as failed
 
   // --- the Python runtime: one module worker per visit ------------------------------------
@@ -61,8 +63,9 @@
 
   // --- what is saved in this browser -------------------------------------------------------
   function load() {
-    try { return JSON.parse(localStorage.getItem(STORE)) || { forms: {}, case: null }; }
-    catch { return { forms: {}, case: null }; }
+    const empty = { forms: {}, case: null, profile: { actor: "", sector: "" }, training: "" };
+    try { return { ...empty, ...JSON.parse(localStorage.getItem(STORE)) }; }
+    catch { return empty; }
   }
   function save(data) { localStorage.setItem(STORE, JSON.stringify(data)); }
 
@@ -75,6 +78,7 @@
     let checklist = [];
     for (const el of form.elements) {
       if (!el.name || el.closest("[data-row]") || el.type === "file") continue;
+      if (el.name === "checklist" && el.closest("[hidden]")) continue; // another profile's item
       if (el.type === "checkbox") {
         const list = el.name === "checklist" ? checklist : (values[el.name] ||= []);
         if (el.checked) list.push(el.value);
@@ -248,6 +252,7 @@
       const { values, checklist } = readForm(form);
       const reply = await request("generate", {
         step: form.dataset.stepId, values, checklist, case: load().case, updated: utcNow(), confirmed,
+        profile: load().profile,
       });
       if (reply.errors) { showErrors(form, reply.errors); return; }
       clearErrors(form);
@@ -269,24 +274,28 @@
   }
 
   // Other formats are made on demand from the stored case, by the same Python as the CLI.
+  async function download(payload) {
+    await startRuntime();
+    const reply = await request("export", { case: load().case, ...payload });
+    if (reply.errors) return reply.errors;
+    const bytes = Uint8Array.from(atob(reply.base64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: reply.type }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = reply.name;
+    a.click(); // detached, so Material's instant navigation never sees the click
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return null;
+  }
+
   async function exportFile(link) {
     const workspace = link.closest(".pb-workspace");
     const form = workspace.querySelector("form[data-playbook-form]");
     const format = link.dataset.format || link.dataset.playbookDownload;
     link.setAttribute("aria-busy", "true");
     try {
-      await startRuntime();
-      const reply = await request("export", {
-        case: load().case, format, step: link.dataset.scope === "step" ? form.dataset.stepId : null,
-      });
-      if (reply.errors) { showErrors(form, reply.errors); return; }
-      const bytes = Uint8Array.from(atob(reply.base64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: reply.type }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = reply.name;
-      a.click(); // detached, so Material's instant navigation never sees the click
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const errors = await download({ format, step: link.dataset.scope === "step" ? form.dataset.stepId : null });
+      if (errors) showErrors(form, errors);
     } catch (error) {
       showErrors(form, [{ field: "", label: error.name || "Error", message: error.message }]);
     } finally {
@@ -294,13 +303,96 @@
     }
   }
 
+  // A line of news next to a case-file button: the form's "saved" line, or the loader's status.
+  function tell(button, text) {
+    const place = button.closest("form")?.querySelector(".pb-saved") || button.closest(".pb-load-case")?.querySelector(".pb-load-status");
+    if (place) place.textContent = text;
+  }
+
+  // The whole case file as it is stored in this browser, written by Python exactly as the CLI writes it.
+  async function exportCase(button) {
+    if (!load().case) { tell(button, button.dataset.empty); return; }
+    button.setAttribute("aria-busy", "true");
+    try {
+      const errors = await download({ format: "json", step: null });
+      if (errors) tell(button, errors.map((e) => e.message).join(" "));
+    } catch (error) {
+      tell(button, `${error.name || "Error"}: ${error.message}`);
+    } finally {
+      button.removeAttribute("aria-busy");
+    }
+  }
+
+  function hasCase() {
+    const data = load();
+    return Boolean(data.case || Object.keys(data.forms).length);
+  }
+
+  // Put an opened case (a file, or a training case) into this browser and into the page.
+  function store(reply) {
+    save({ forms: reply.forms, case: reply.case, profile: reply.profile, training: reply.training });
+    for (const f of document.querySelectorAll("form[data-playbook-form]")) {
+      fillForm(f, reply.forms[f.dataset.playbookForm]);
+      clearErrors(f);
+    }
+    showProfile();
+  }
+
+  async function loadCase(button) {
+    if (hasCase() && !window.confirm(button.dataset.confirm)) return;
+    button.setAttribute("aria-busy", "true");
+    try {
+      await startRuntime();
+      store(await request("training", { id: button.dataset.case }));
+      tell(button, button.dataset.done);
+    } catch (error) {
+      tell(button, `${button.dataset.failed}: ${error.message}`);
+    } finally {
+      button.removeAttribute("aria-busy");
+    }
+  }
+
+  // --- the profile: which notes, checklist items and tabs the page shows ---------------------
+  function showProfile() {
+    const data = load();
+    for (const select of document.querySelectorAll("select[data-playbook-profile]")) {
+      select.value = data.profile[select.dataset.playbookProfile] || "";
+      // Open the tab of the chosen profile, or the first ("any") tab, through Material's own handler.
+      const labels = document.querySelectorAll(`[data-profile-tabs="${select.dataset.playbookProfile}"] .tabbed-labels > label`);
+      const name = select.value ? select.selectedOptions[0].textContent : null;
+      const label = [...labels].find((l) => l.textContent.trim() === name) || labels[0];
+      if (label && !document.getElementById(label.htmlFor).checked) label.click();
+    }
+    const chosen = Object.entries(data.profile).filter(([, id]) => id).map(([kind, id]) => `${kind}:${id}`);
+    for (const item of document.querySelectorAll("[data-profile-item]")) item.hidden = !chosen.includes(item.dataset.profileItem);
+    for (const banner of document.querySelectorAll(".pb-training-banner")) {
+      banner.hidden = !data.training;
+      banner.textContent = data.training ? banner.dataset.text.replace("{title}", data.training) : "";
+    }
+  }
+
+  async function chooseProfile(select) {
+    const data = load();
+    data.profile = { ...data.profile, [select.dataset.playbookProfile]: select.value };
+    save(data);
+    showProfile();
+    try {
+      await startRuntime();
+      const reply = await request("profile", { forms: data.forms, profile: data.profile });
+      const now = load();
+      now.forms = reply.forms;
+      save(now);
+      for (const f of document.querySelectorAll("form[data-playbook-form]")) fillForm(f, reply.forms[f.dataset.playbookForm]);
+    } catch {
+      // Without Python the defaults are not filled in; the choice itself is saved and shown.
+    }
+  }
+
   async function importCase(form, input) {
     const file = input.files && input.files[0];
     input.value = "";
     if (!file) return;
-    const data = load();
-    const hasCase = data.case || Object.keys(data.forms).length;
-    if (hasCase && !window.confirm(input.dataset.confirm)) return;
+    if (hasCase() && !window.confirm(input.dataset.confirm)) return;
     try {
       await startRuntime();
       const reply = await request("open", { text: await file.text() });
@@ -308,9 +400,7 @@
         showErrors(form, reply.problems.map((p) => ({ field: "", label: input.dataset.failed, message: `${p.path ? p.path + ": " : ""}${p.message}` })));
         return;
       }
-      clearErrors(form);
-      save({ forms: reply.forms, case: reply.case });
-      for (const f of document.querySelectorAll("form[data-playbook-form]")) fillForm(f, reply.forms[f.dataset.playbookForm]);
+      store(reply);
       form.querySelector(".pb-saved").textContent = input.dataset.done;
     } catch (error) {
       showErrors(form, [{ field: "", label: error.name || "Error", message: error.message }]);
@@ -321,8 +411,10 @@
     if (!window.confirm(form.dataset.clearConfirm)) return;
     for (let i = localStorage.length - 1; i >= 0; i--) {
       const key = localStorage.key(i);
-      if (key && key.startsWith("remediation-playbook")) localStorage.removeItem(key);
+      // Ours, and the content tab Material remembers (it can tell which profile was read).
+      if (key && (key.startsWith("remediation-playbook") || key.endsWith(".__tabs"))) localStorage.removeItem(key);
     }
+    showProfile();
     for (const f of document.querySelectorAll("form[data-playbook-form]")) {
       f.reset();
       fillForm(f, null);
@@ -356,6 +448,7 @@
       if (!button) return;
       const action = button.dataset.playbookAction;
       if (action === "clear-all") clearAll(form);
+      else if (action === "export") exportCase(button);
       else if (action === "generate-anyway") generate(form, true);
       else if (action === "add-row") {
         const row = addRow(form.querySelector(`[data-playbook-rows="${CSS.escape(button.dataset.rows)}"]`));
@@ -373,6 +466,15 @@
   function onPage() {
     const forms = document.querySelectorAll("form[data-playbook-form]");
     forms.forEach(bind);
+    for (const select of document.querySelectorAll("select[data-playbook-profile]:not([data-bound])")) {
+      select.dataset.bound = "true";
+      select.addEventListener("change", () => chooseProfile(select));
+    }
+    for (const button of document.querySelectorAll('.pb-load-case [data-playbook-action]:not([data-bound])')) {
+      button.dataset.bound = "true";
+      button.addEventListener("click", () => (button.dataset.playbookAction === "load-case" ? loadCase(button) : exportCase(button)));
+    }
+    showProfile();
     setRuntime(runtimeState); // instant navigation brings new status lines
     if (forms.length && !ready) {
       const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 1500));

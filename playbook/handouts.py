@@ -38,7 +38,7 @@ def case_brief(playbook: Playbook, case: TrainingCase) -> Document:
         blocks.append(Heading(2, playbook.pages["handouts"]["brief_steps"]))
         for d in later:
             blocks += [Heading(3, f"Step {d.step}: {playbook.step(d.step).title}"), *text_blocks(d.situation)]
-    return Document(title=f"{t['title']}: {case.title}", blocks=tuple(blocks))
+    return Document(title=f"{t['case_title']}: {case.title}", blocks=tuple(blocks))
 
 
 def handout(playbook: Playbook, kind: str, key: str, fmt: str) -> tuple[str, bytes]:

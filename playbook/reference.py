@@ -70,7 +70,7 @@ PAGES = {
     "profiles": ("table", True, _PAGE | {k: S for k in ("actors_title", "sectors_title", "role_label", "steps_title",
                                                         "defaults_title", "defaults_intro")}),
     "training": ("table", True, _PAGE | {k: S for k in (
-        "fictional_title", "fictional_text", "actor_label", "sector_label", "learning_title", "brief_title",
+        "case_title", "fictional_title", "fictional_text", "actor_label", "sector_label", "learning_title", "brief_title",
         "walk_title", "situation_title", "debrief_title", "why_title", "questions_title", "not_in_case", "load_intro",
         "handout_link")}),
     "handouts": ("table", True, _PAGE | {k: S for k in (

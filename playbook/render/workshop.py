@@ -96,7 +96,7 @@ def _profiles_line(playbook: Playbook, case: TrainingCase, prefix: str) -> str:
 def training_page(playbook: Playbook, case: TrainingCase) -> str:
     t = playbook.pages["training"]
     parts = [
-        _head({"description": case.summary.splitlines()[0]}, f"{t['title']}: {case.title}"),
+        _head({"description": case.summary.splitlines()[0]}, f"{t['case_title']}: {case.title}"),
         f'!!! warning "{escape(t["fictional_title"])}"\n\n    {escape(t["fictional_text"])}\n',
         escape(case.summary) + "\n",
         _profiles_line(playbook, case, "../") + "\n",

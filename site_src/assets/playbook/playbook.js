@@ -378,7 +378,9 @@
     showProfile();
     try {
       await startRuntime();
-      const reply = await request("profile", { forms: data.forms, profile: data.profile });
+      // Read the forms only now: the user may have typed while Python was starting.
+      const current = load();
+      const reply = await request("profile", { forms: current.forms, profile: current.profile });
       const now = load();
       now.forms = reply.forms;
       save(now);

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,3 +112,29 @@ def read_toml(path: Path, label: str, problems: list[Problem]) -> dict | None:
         problems.append(Problem(label, "", f"is not valid TOML: {exc}",
                                 "correct the syntax at the line and column given"))
     return None
+
+
+def toml_files(folder: Path) -> list[Path]:
+    """The TOML files of a content folder, in name order; none if the folder is absent."""
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def read_shaped(root: Path, paths: list[Path], spec: dict, problems: list[Problem]) -> Iterator[tuple[Path, str, dict]]:
+    """(path, its name relative to root, data) for each file that is valid TOML of the given shape;
+    every other file adds its problems and is skipped."""
+    for path in paths:
+        file = path.relative_to(root).as_posix()
+        data = read_toml(path, file, problems)
+        if data is None:
+            continue
+        before = len(problems)
+        check_shape(data, spec, "", file, problems)
+        if len(problems) == before:
+            yield path, file, data
+
+
+def check_file_id(data: dict, path: Path, file: str, problems: list[Problem]) -> None:
+    """An entry that is a file of its own (a profile, a training case) has the file's name as its id."""
+    if data["id"] != path.stem or not ID_PATTERN.match(data["id"]):
+        problems.append(Problem(file, "id", f"{data['id']!r} does not match the file name {path.stem!r}",
+                                f'write id = "{path.stem}", or rename the file (lower-case letters, digits, \'-\' or \'_\')'))

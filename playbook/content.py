@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .checks import ID_PATTERN, ContentError, Problem, check_shape, check_unique, read_toml
+from .checks import ID_PATTERN, ContentError, Problem, check_shape, check_unique, read_shaped, read_toml, toml_files
 from .profiles import read_profiles
 from .reference import check_references, read_pages, read_reference
 from .training import read_cases
@@ -275,21 +275,15 @@ def check_content(root: Path | str | None = None) -> tuple[Playbook | None, list
     root = Path(root) if root is not None else CONTENT_DIR
     problems: list[Problem] = []
     step_dir = root / "steps"
-    files = sorted(step_dir.glob("*.toml")) if step_dir.is_dir() else []
+    files = toml_files(step_dir)
     if not files:
         problems.append(Problem(str(step_dir), "", "holds no step files",
                                 "add steps/step-1.toml … steps/step-6.toml"))
         return None, problems
     steps = []
-    for path in files:
-        label = path.relative_to(root).as_posix()
-        data = read_toml(path, label, problems)
-        if data is None:
-            continue
+    for _, label, data in read_shaped(root, files, STEP, problems):
         before = len(problems)
-        check_shape(data, STEP, "", label, problems)
-        if len(problems) == before:
-            _check_step_rules(data, label, problems)
+        _check_step_rules(data, label, problems)
         if len(problems) == before:
             steps.append(_build_step(data, label))
     steps.sort(key=lambda s: s.number)

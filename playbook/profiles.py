@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .casefile import check_field
-from .checks import ID_PATTERN, Problem, check_shape, check_unique, read_toml
+from .checks import ID_PATTERN, Problem, check_file_id, check_unique, read_shaped, toml_files
 from .model import PROFILE_KINDS, PROVENANCES, ChecklistItem, Profile, ProfileStep, Reference, Stakeholder, Step
 from .reference import check_basis, check_ref
 
@@ -61,11 +61,8 @@ def _check_defaults(data: dict, steps: dict[str, Step], file: str, problems: lis
                                         "use an option value from the step file (a list for a choices field), or plain text"))
 
 
-def _check_rules(data: dict, stem: str, steps: dict[str, Step], ref: Reference, file: str,
+def _check_rules(data: dict, steps: dict[str, Step], ref: Reference, file: str,
                  problems: list[Problem]) -> None:
-    if data["id"] != stem or not ID_PATTERN.match(data["id"]):
-        problems.append(Problem(file, "id", f"{data['id']!r} does not match the file name {stem!r}",
-                                f'write id = "{stem}", or rename the file'))
     if data["kind"] not in PROFILE_KINDS:
         problems.append(Problem(file, "kind", f"{data['kind']!r} is not a kind of profile",
                                 f"use one of: {', '.join(PROFILE_KINDS)}"))
@@ -117,18 +114,12 @@ def _build(data: dict, file: str) -> Profile:
 
 def read_profiles(root: Path, steps: tuple[Step, ...], ref: Reference, problems: list[Problem]) -> tuple[Profile, ...]:
     """Every profile under root/profiles/, checked; the folder may be absent (no profiles)."""
-    folder = root / "profiles"
     profiles = []
     by_id = {s.id: s for s in steps}
-    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-        file = path.relative_to(root).as_posix()
-        data = read_toml(path, file, problems)
-        if data is None:
-            continue
+    for path, file, data in read_shaped(root, toml_files(root / "profiles"), PROFILE, problems):
         before = len(problems)
-        check_shape(data, PROFILE, "", file, problems)
-        if len(problems) == before:
-            _check_rules(data, path.stem, by_id, ref, file, problems)
+        check_file_id(data, path, file, problems)
+        _check_rules(data, by_id, ref, file, problems)
         if len(problems) == before:
             profiles.append(_build(data, file))
     # A profile's checklist items join a step's checklist: their ids must differ from the step's and each other's.

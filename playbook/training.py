@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .casefile import FORMAT, VERSION, CaseError, check_step, dump_case, parse_case
-from .checks import ID_PATTERN, Problem, check_shape, read_toml
+from .checks import Problem, check_file_id, read_shaped, toml_files
 from .model import Debrief, Playbook, TrainingCase
 from .privacy import scan_values
 
@@ -64,21 +64,11 @@ def _check_case(data: dict, playbook: Playbook, file: str, problems: list[Proble
 
 def read_cases(root: Path, playbook: Playbook, problems: list[Problem]) -> tuple[TrainingCase, ...]:
     """Every training case under root/cases/, checked against the playbook; the folder may be absent."""
-    folder = root / "cases"
     cases = []
     numbers = sorted(s.number for s in playbook.steps)
-    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-        file = path.relative_to(root).as_posix()
-        data = read_toml(path, file, problems)
-        if data is None:
-            continue
+    for path, file, data in read_shaped(root, toml_files(root / "cases"), CASE, problems):
         before = len(problems)
-        check_shape(data, CASE, "", file, problems)
-        if len(problems) > before:
-            continue
-        if data["id"] != path.stem or not ID_PATTERN.match(data["id"]):
-            problems.append(Problem(file, "id", f"{data['id']!r} does not match the file name {path.stem!r}",
-                                    f'write id = "{path.stem}", or rename the file'))
+        check_file_id(data, path, file, problems)
         seen = [d["step"] for d in data["debrief"]]
         if seen != numbers:
             problems.append(Problem(file, "debrief", f"has debriefs for steps {seen}",

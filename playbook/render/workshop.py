@@ -170,12 +170,12 @@ def handouts_index(playbook: Playbook) -> str:
 
     def links(name: str) -> str:
         # Raw HTML: MkDocs checks Markdown links against docs/, and the files are made into site/ afterwards.
-        return " · ".join(f'<a href="../../downloads/handouts/{name}.{f}" download>{names[f]}</a>' for f in HANDOUT_FORMATS)
+        return " · ".join(f'<a href="../downloads/handouts/{name}.{f}" download>{names[f]}</a>' for f in HANDOUT_FORMATS)
 
     cards = "\n".join(f"| Step {s.number}: {escape(s.title)} | {links(f'step-{s.number}-card')} |" for s in playbook.steps)
     briefs = "\n".join(f"| {escape(c.title)} | {links(f'case-{c.id}-brief')} |" for c in playbook.cases)
     checklists = "\n".join(f"| Step {s.number}: {escape(s.title)} | "
-                           f'<a href="../../downloads/step-{s.number}-checklist.md" download>Markdown</a> |'
+                           f'<a href="../downloads/step-{s.number}-checklist.md" download>Markdown</a> |'
                            for s in playbook.steps)
     return (_head(h) + escape(h["intro"]) + "\n\n"
             f"## {escape(h['print_title'])}\n\n"

@@ -99,3 +99,19 @@ def test_each_step_card_prints_on_exactly_one_sheet(page, base_url, paper):
     assert pages == len(PLAYBOOK.steps), f"{pages} sheets for {len(PLAYBOOK.steps)} cards on {paper}"
     wide = page.evaluate("[...document.querySelectorAll('.pb-card *')].filter((e) => e.scrollWidth > e.clientWidth + 1).length")
     assert wide == 0
+
+
+def test_every_handout_file_link_resolves_to_the_file_the_cli_writes(page, base_url):
+    from playbook.handouts import all_handouts
+
+    files = all_handouts(PLAYBOOK)
+    page.goto(f"{base_url}/handouts/")
+    links = page.locator("a[download]")
+    assert links.count() == len(files) + len(PLAYBOOK.steps)  # and one checklist per step
+    for link in links.all():
+        url = link.evaluate("(a) => a.href")
+        reply = page.request.get(url)
+        assert reply.ok, url
+        name = url.rsplit("/", 1)[1]
+        if name in files:
+            assert reply.body() == files[name], name

@@ -303,11 +303,11 @@ def check_content(root: Path | str | None = None) -> tuple[Playbook | None, list
                                 f"number the steps 1 to {STEP_COUNT}, once each"))
     reference = read_reference(root, problems)
     pages = read_pages(root, problems)
-    if problems:
+    # References and profiles need every step and the reference content, nothing else: check them in the
+    # same pass as the wording files, so that one run reports all their problems together.
+    if reference is None or len(steps) != len(files) or numbers != list(range(1, STEP_COUNT + 1)):
         return None, problems
     check_references(tuple(steps), reference, problems)
-    if problems:
-        return None, problems
     steps = tuple(_fill_options(s, reference) for s in steps)
     profiles = read_profiles(root, steps, reference, problems)
     if problems:

@@ -113,3 +113,17 @@ def test_validate_names_file_key_problem_and_fix(fork, capsys, name):
         f, k, rest = re.match(r"^(.+?): (.+?): (.*)$", line).groups()
         assert re.search(key, k) or re.search(key, line), line
         assert ". Fix: " in rest and not rest.endswith("Fix: "), line
+
+
+def test_one_run_reports_problems_in_references_pages_and_profiles_together(fork, capsys):
+    for name in ("broken reference in a profile", "default for a field the step does not have"):
+        EDITS[name][0](fork)
+    _sub(fork / "steps" / "step-2.toml", r'^basis = ".*"$', 'basis = "UNGP 99"')
+    pages = fork / "pages.toml"
+    pages.write_text(pages.read_text(encoding="utf-8").replace('case_title = "Training case"\n', ""), encoding="utf-8")
+    status, _, err = run(capsys, "validate", str(fork))
+    assert status == 1
+    for fragment in ("profiles/seafood.toml: checklist", "steps/step-2.toml: checklist[0].basis: 'UNGP 99'", "profiles/electronics.toml: defaults",
+                     "pages.toml: training.case_title: missing required key"):
+        assert fragment in err, (fragment, err)
+    assert "4 problems found" in err

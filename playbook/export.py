@@ -6,6 +6,7 @@ The same case gives the same bytes in both places; nothing here reads the clock.
 from __future__ import annotations
 
 from .casefile import dump_case
+from .document import Document
 from .model import Playbook, Step
 from .records import case_report, file_names, step_record
 from .render import html, markdown
@@ -35,11 +36,16 @@ def export(playbook: Playbook, case: dict, fmt: str, step: Step | None = None) -
 
         return names["xlsx"], xlsx.render(playbook, case)
     doc = step_record(playbook, step, case) if step else case_report(playbook, case)
+    return names[fmt], document_bytes(doc, fmt, created=case.get("updated", ""))
+
+
+def document_bytes(doc: Document, fmt: str, created: str = "") -> bytes:
+    """A document tree as a Markdown, HTML (printable) or Word file; `created` is the docx timestamp."""
     text = markdown.render(doc)
     if fmt == "md":
-        return names["md"], text.encode("utf-8")
+        return text.encode("utf-8")
     if fmt == "html":
-        return names["html"], html.page(text, doc.title).encode("utf-8")
+        return html.page(text, doc.title).encode("utf-8")
     from .render import docx
 
-    return names["docx"], docx.render(doc, created=case.get("updated", ""))
+    return docx.render(doc, created=created)

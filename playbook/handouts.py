@@ -5,8 +5,8 @@ files; `python -m playbook handout` writes the same files."""
 from __future__ import annotations
 
 from .document import BulletList, Document, Emph, Heading, Paragraph, Strong, text_blocks
+from .export import document_bytes
 from .model import Playbook, Step, TrainingCase
-from .render import html, markdown
 
 HANDOUT_FORMATS = ("md", "html", "docx")
 
@@ -53,14 +53,7 @@ def handout(playbook: Playbook, kind: str, key: str, fmt: str) -> tuple[str, byt
         doc, name = case_brief(playbook, case), f"case-{case.id}-brief"
     else:
         raise ValueError(f"unknown handout {kind!r}; the handouts are card and brief")
-    text = markdown.render(doc)
-    if fmt == "md":
-        return f"{name}.md", text.encode("utf-8")
-    if fmt == "html":
-        return f"{name}.html", html.page(text, doc.title).encode("utf-8")
-    from .render import docx
-
-    return f"{name}.docx", docx.render(doc)
+    return f"{name}.{fmt}", document_bytes(doc, fmt)
 
 
 def all_handouts(playbook: Playbook) -> dict[str, bytes]:

@@ -2,7 +2,7 @@
 
 A case file is JSON of this shape (see also the JSON Schema the site publishes):
 
-    {"format": "remediation-playbook-case", "version": 3, "updated": "2026-11-25T09:30:00Z",
+    {"format": "remediation-playbook-case", "version": 4, "updated": "2026-11-25T09:30:00Z",
      "profile": {"actor": "smelter-refiner", "sector": "minerals"}, "training": "",
      "steps": {"verify": {"values": {"case_code": "CASE-1", ...}, "checklist": ["log-case", ...]}}}
 
@@ -26,7 +26,7 @@ from .model import PROFILE_KINDS, ChecklistItem, Field, Playbook, Step
 from .rules import step_errors
 
 FORMAT = "remediation-playbook-case"
-VERSION = 3
+VERSION = 4
 MAX_BYTES = 2_000_000
 """A case file larger than this is refused before it is parsed."""
 MAX_DEPTH = 8
@@ -60,7 +60,35 @@ def _v2_to_v3(data: dict) -> dict:
     return {**data, "version": 3, "profile": {k: "" for k in PROFILE_KINDS}, "training": ""}
 
 
-MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3}
+def _step_values(data: dict, step_id: str) -> dict | None:
+    """A step's values in a file being migrated, or None when the file is not shaped that way
+    (the checks after migration then report what is wrong)."""
+    steps = data.get("steps")
+    entry = steps.get(step_id) if isinstance(steps, dict) else None
+    values = entry.get("values") if isinstance(entry, dict) else None
+    return values if isinstance(values, dict) else None
+
+
+def _v3_to_v4(data: dict) -> dict:
+    """Version 4 records Step 1's sources one per row, each with its own credibility, in place of the
+    single "evidence" text: that text becomes the notes of one row of type "other", credibility not
+    assessed. It also took "E" out of Step 2's own level, since the emergency override runs alongside
+    any level while an immediate risk is ticked: an override_level of "E" is emptied, so the next
+    document asks for the level that was decided."""
+    data = json.loads(json.dumps(data))  # a deep copy: the caller's object stays as it was
+    verify = _step_values(data, "verify")
+    if verify is not None and "evidence" in verify:
+        evidence = verify.pop("evidence")
+        if evidence not in ("", None):
+            verify["sources"] = [{"kind": "other", "date": "", "credibility": "not_assessed", "access": "",
+                                  "notes": evidence}]
+    respond = _step_values(data, "respond")
+    if respond is not None and respond.get("override_level") == "E":
+        respond["override_level"] = ""
+    return {**data, "version": 4}
+
+
+MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 """version -> function that lifts a case file of that version by one version."""
 
 

@@ -84,12 +84,14 @@ def _decision_blocks(playbook: Playbook, step: Step, case: dict) -> list:
     blocks.append(Paragraph((Strong(t["decision_suggested"]), " ", level_field.option_label(suggestion["level"]))))
     blocks.append(Paragraph((Strong(t["decision_types"]), " ", types)))
     if suggestion["emergency"]:
-        blocks.append(Paragraph((Strong(level_field.option_label("E")),)))
+        blocks.append(Paragraph((Strong(t["decision_emergency"]),)))
     blocks.append(BulletList(tuple(
         (advice[r].text.format_map(params), " ", Emph(f"({advice[r].basis})")) for r, params in suggestion["reasons"])))
     if values.get("decision") == "override":
         chosen = level_field.option_label(values.get("override_level", ""))
         blocks.append(Paragraph((Strong(t["decision_overridden"]), " ", chosen)))
+        if suggestion["emergency"]:
+            blocks.append(Paragraph((t["decision_override_emergency"],)))
     elif values.get("decision") == "accept":
         blocks.append(Paragraph((Strong(t["decision_accepted"]),)))
     return blocks

@@ -1,6 +1,7 @@
 """The JSON Schema of the case file, generated from the step model and published on the site
 (downloads/case-file.schema.json) so that other tools can check a case file before opening it.
 
+It describes the current version only (older files are migrated when the playbook opens them).
 It states the shape and the types; the playbook's own import (casefile.parse_case) checks more,
 such as real dates and text lengths, and names each problem.
 """
@@ -48,12 +49,13 @@ def case_schema(playbook: Playbook) -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Remediation Playbook case file",
-        "description": "The record of one incident as it moves through the six steps. Older versions are migrated on opening.",
+        "description": f"The record of one incident as it moves through the six steps, as version {VERSION} holds it. "
+                       "The playbook also opens files of older versions and migrates them.",
         "type": "object",
         "required": ["format", "version", "steps"],
         "properties": {
             "format": {"const": FORMAT},
-            "version": {"type": "integer", "minimum": 1, "maximum": VERSION},
+            "version": {"const": VERSION},
             "updated": {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)?$"},
             "profile": {
                 "type": "object", "additionalProperties": False,

@@ -92,12 +92,42 @@ def test_check_step_keeps_what_was_typed_even_when_wrong(playbook):
     assert {"case_code", "summary", "checklist", "received_on", "outcome", "reasons"} <= fields
 
 
+def older(data: dict, version: int) -> dict:
+    """A current case file written as an older version would have held it (down to version 2)."""
+    data = json.loads(json.dumps(data))
+    verify = data["steps"]["verify"]["values"]
+    verify["evidence"] = "\n".join(row["notes"] for row in verify.pop("sources", []))
+    data["version"] = 3
+    if version == 2:
+        del data["profile"], data["training"]
+        data["version"] = 2
+    return data
+
+
 def test_a_version_2_case_file_gets_an_empty_profile_and_no_training_mark(playbook):
-    old = load_json("full.case.json")
-    assert old["version"] == 2 and "profile" not in old
+    old = older(load_json("full.case.json"), 2)
     case = parse_case(json.dumps(old), playbook)
     assert case["profile"] == {"actor": "", "sector": ""} and case["training"] == ""
-    assert case["steps"] == parse_case(json.dumps(old), playbook)["steps"] and set(case["steps"]) == set(old["steps"])
+    assert set(case["steps"]) == set(old["steps"])
+    assert case["steps"]["plan"] == parse_case(json.dumps(load_json("full.case.json")), playbook)["steps"]["plan"]
+
+
+def test_a_version_3_case_file_keeps_its_sources_text_as_one_row_and_loses_only_level_e(playbook):
+    current = load_json("full.case.json")
+    old = older(current, 3)
+    old["steps"]["respond"]["values"] |= {"decision": "override", "override_level": "E", "override_reason": "Urgent."}
+    case = parse_case(json.dumps(old), playbook)
+    assert case["version"] == 4
+    assert case["steps"]["verify"]["values"]["sources"] == [
+        {"kind": "other", "date": "", "credibility": "not_assessed", "access": "",
+         "notes": old["steps"]["verify"]["values"]["evidence"]}]
+    respond = case["steps"]["respond"]["values"]
+    assert respond["override_level"] == "" and respond["override_reason"] == "Urgent."
+    assert old["steps"]["respond"]["values"]["override_level"] == "E"  # the caller's object is left alone
+    for step in ("plan", "monitor", "close", "learn"):
+        assert case["steps"][step] == parse_case(json.dumps(current), playbook)["steps"][step]
+    del old["steps"]["verify"]["values"]["evidence"]
+    assert parse_case(json.dumps(old), playbook)["steps"]["verify"]["values"]["sources"] == []
 
 
 @pytest.mark.parametrize("profile, message", [
@@ -107,7 +137,7 @@ def test_a_version_2_case_file_gets_an_empty_profile_and_no_training_mark(playbo
     ("smelter", "profile must be an object"),
 ])
 def test_a_profile_that_does_not_exist_is_refused_by_name(playbook, profile, message):
-    data = load_json("full.case.json") | {"version": 3, "profile": profile, "training": ""}
+    data = load_json("full.case.json") | {"profile": profile}
     with pytest.raises(CaseError) as caught:
         parse_case(json.dumps(data), playbook)
     assert any(message in p["message"] and p["path"].startswith("profile") for p in caught.value.problems)
@@ -119,10 +149,11 @@ def test_a_version_1_case_file_is_migrated_and_keeps_its_entries(playbook):
     old = json.loads(case_fixture("step1-full.case.json"))
     assert old["version"] == 1 and "updated" not in old
     case = parse_case(json.dumps(old), playbook)
-    assert case["version"] == VERSION == 3 and case["updated"] == ""
+    assert case["version"] == VERSION == 4 and case["updated"] == ""
     assert case["profile"] == {"actor": "", "sector": ""} and case["training"] == ""
     new, before = case["steps"]["verify"], old["steps"]["verify"]
     assert new["checklist"] == before["checklist"]
+    assert new["values"].pop("sources")[0]["notes"] == before["values"].pop("evidence")
     for key, value in before["values"].items():  # ticked options come back in the model's order
         assert (sorted(new["values"][key]) if isinstance(value, list) else new["values"][key]) == \
             (sorted(value) if isinstance(value, list) else value), key

@@ -68,3 +68,35 @@ def test_every_reason_has_its_words(playbook):
 ])
 def test_an_override_and_a_disengagement_need_their_reasons(values, fields):
     assert [e["field"] for e in errors(values)] == fields
+
+
+def test_an_override_cannot_set_e_and_the_emergency_runs_alongside_the_level_decided(playbook):
+    from support import case_fixture
+
+    from playbook.casefile import parse_case
+    from playbook.export import export
+
+    step = playbook.step("respond")
+    assert "E" not in [o.value for o in step.field("override_level").options]
+    case = parse_case(case_fixture("full.case.json"), playbook)
+    values = case["steps"]["respond"]["values"]
+    assert values["urgency"]  # the fixture has an immediate risk ticked
+    values |= {"decision": "override", "override_level": "A", "override_reason": "Our board chose to lead."}
+    text = export(playbook, case, "md", step)[1].decode("utf-8")
+    assert "overridden. Level decided:** A: lead remedy" in text
+    assert "The emergency override (E) keeps running alongside the level decided" in text
+    values["urgency"] = []
+    assert "keeps running alongside" not in export(playbook, case, "md", step)[1].decode("utf-8")
+
+
+@pytest.mark.parametrize("values, fields", [
+    ({"category": "resolved"}, ["affected_view"]),
+    ({"category": "resolved", "affected_view": "Satisfied, through the NGO."}, []),
+    ({"category": "not_substantiated"}, []),
+    ({"category": "not_linked", "harm_stopped": "not_applicable"}, []),
+    ({"category": "partially_resolved", "affected_view": "Mixed.", "harm_stopped": "not_applicable"}, ["harm_stopped"]),
+])
+def test_closure_needs_the_affected_peoples_view_unless_there_was_nothing_to_remedy(values, fields):
+    from playbook.rules.close import errors as close_errors
+
+    assert [e["field"] for e in close_errors(values)] == fields

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import respond, verify
+from . import close, respond, verify
 
 Rule = Callable[[dict], list[str]]
 
@@ -20,6 +20,7 @@ RULES: dict[str, Rule] = {
 }
 CHECKS: dict[str, Callable[[dict], list[dict]]] = {
     "respond": respond.errors,
+    "close": close.errors,
 }
 
 

@@ -12,7 +12,7 @@ import json
 
 from . import __version__
 from .casefile import CaseError, check_step, dump_case, new_case, parse_case
-from .privacy import scan_values
+from .privacy import scan_case, scan_values
 from .content import load_playbook
 from .export import MEDIA_TYPES, export
 from .model import PROFILE_KINDS
@@ -55,9 +55,9 @@ def generate(payload: dict) -> dict:
         choice, items = {}, step.checklist
     values, ticked, errors = check_step(step, payload.get("values", {}), payload.get("checklist", []), items=items)
     if errors:
-        return {"errors": [dict(e, label=_label(step, e["field"])) for e in errors]}
+        return {"errors": [dict(e, label=step.label_for(e["field"])) for e in errors]}
     if not payload.get("confirmed"):
-        warnings = scan_values(values, lambda key: _label(step, key))
+        warnings = [w | {"step": step.id} for w in scan_values(values, step.label_for)]
         if warnings:
             return {"warnings": warnings}
     try:
@@ -80,25 +80,21 @@ def generate(payload: dict) -> dict:
     }
 
 
-def _label(step, key: str) -> str:
-    """How errors and warnings name a field ("summary") or a cell ("actions[2].due": the row and the column)."""
-    field_id, _, rest = key.partition("[")
-    if not rest:
-        return step.field(key).label if key in {f.id for f in step.fields} else key
-    row, _, column = rest.partition("].")
-    field = step.field(field_id)
-    names = {c.id: c.label for c in field.columns}
-    return f"{field.row_label or field.label} {int(row) + 1}, {names.get(column, column)}"
-
-
 def export_file(payload: dict) -> dict:
-    """One document of the stored case: payload {"case", "format", "step": number or null}.
-    Returns {"name", "type", "base64"}: the same bytes as `python -m playbook render`."""
+    """One document of the stored case: payload {"case", "format", "step": number or null,
+    "confirmed": true once the user has seen the identifier warnings}.
+    Returns {"name", "type", "base64"}: the same bytes as `python -m playbook render`; or, before
+    anything is made, {"warnings": [...]} for entries anywhere in the case that look like personal
+    identifiers, or {"errors": [...]} for a stored case that cannot be read."""
     playbook = load_playbook()
     try:
         case = _stored_case(payload, playbook)
     except CaseError as exc:
         return _case_error(exc, playbook.texts)
+    if not payload.get("confirmed"):
+        warnings = scan_case(playbook, case)
+        if warnings:
+            return {"warnings": warnings}
     step = playbook.step(payload["step"]) if payload.get("step") else None
     name, data = export(playbook, case, payload["format"], step)
     return {"name": name, "type": MEDIA_TYPES[payload["format"]], "base64": base64.b64encode(data).decode("ascii")}
@@ -117,10 +113,12 @@ def open_case(payload: dict) -> dict:
 
 def _opened(playbook, case: dict) -> dict:
     """A case as the page needs it: the case file, each step's entries keyed as the page's forms are
-    ("step-N"), the profile choice, and the training case's title if it is one."""
+    ("step-N"), the profile choice, the training case's title if it is one, and warnings for entries
+    that look like personal identifiers (the case is opened all the same: it is the user's own file)."""
     forms = {f"step-{s.number}": case["steps"][s.id] for s in playbook.steps if s.id in case["steps"]}
     training = next((c.title for c in playbook.cases if c.id == case["training"]), "")
-    return {"case": case, "forms": forms, "profile": case["profile"], "training": training}
+    return {"case": case, "forms": forms, "profile": case["profile"], "training": training,
+            "warnings": scan_case(playbook, case)}
 
 
 def training_case(payload: dict) -> dict:

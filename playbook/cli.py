@@ -18,6 +18,7 @@ from .casefile import CaseError, parse_case
 from .content import ContentError, check_content, load_playbook
 from .export import FORMATS, export
 from .handouts import HANDOUT_FORMATS, handout
+from .privacy import scan_case
 from .records import checklist_document
 from .render import markdown
 
@@ -51,6 +52,8 @@ def _render(args) -> int:
     if args.format in ("docx", "xlsx") and not args.output and sys.stdout.isatty():
         print(f"a .{args.format} file is binary: write it to a file with -o NAME.{args.format}", file=sys.stderr)
         return 2
+    for warning in scan_case(playbook, case):  # the site asks before exporting; here a note is enough
+        print(f"{path}: warning: {warning['message']}", file=sys.stderr)
     _write(export(playbook, case, args.format, step)[1], args.output)
     return 0
 

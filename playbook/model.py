@@ -154,6 +154,16 @@ class Step:
                 return f
         raise KeyError(field_id)
 
+    def label_for(self, key: str) -> str:
+        """How errors and warnings name a field ("summary") or a cell ("actions[2].due": the row and the column)."""
+        field_id, _, rest = key.partition("[")
+        if not rest:
+            return self.field(key).label if key in {f.id for f in self.fields} else key
+        row, _, column = rest.partition("].")
+        field = self.field(field_id)
+        names = {c.id: c.label for c in field.columns}
+        return f"{field.row_label or field.label} {int(row) + 1}, {names.get(column, column)}"
+
 
 PROVENANCES = ("read", "inferred", "unverified", "suggested")
 """How sure a piece of content is (the domain brief's markers): read in a source, our reconstruction,

@@ -122,3 +122,36 @@ def test_open_reads_a_case_and_refuses_a_bad_one(playbook):
     assert good["forms"]["step-3"] == good["case"]["steps"]["plan"]
     bad = call("open", {"text": '{"format": "remediation-playbook-case", "version": 9, "steps": []}'})["result"]
     assert {p["path"] for p in bad["problems"]} == {"version", "steps"}
+
+
+def case_with_identifiers(playbook):
+    from support import case_fixture
+
+    case = parse_case(case_fixture("full.case.json"), playbook)
+    case["steps"]["respond"]["values"]["severity_notes"] = "Ask the foreman on +44 20 7946 0958."
+    case["steps"]["plan"]["values"]["actions"][0]["partner"] = "caseworker@example.org"
+    return case
+
+
+def test_export_warns_about_identifiers_anywhere_in_the_case_until_confirmed(playbook):
+    case = case_with_identifiers(playbook)
+    reply = call("export", {"case": case, "format": "json", "step": None})["result"]
+    assert set(reply) == {"warnings"}
+    assert [(w["step"], w["field"], w["kinds"]) for w in reply["warnings"]] == [
+        ("respond", "severity_notes", ["phone"]), ("plan", "actions[0].partner", ["email"])]
+    assert reply["warnings"][0]["message"].startswith("Check ‘Step 2, Notes on severity’")
+    assert "Step 3, Action 1, " in reply["warnings"][1]["message"]
+    confirmed = call("export", {"case": case, "format": "json", "step": None, "confirmed": True})["result"]
+    assert set(confirmed) == {"name", "type", "base64"}
+
+
+def test_opening_a_case_with_identifiers_opens_it_and_says_where_they_are(playbook):
+    from support import case_fixture
+
+    from playbook.casefile import dump_case
+
+    reply = call("open", {"text": dump_case(case_with_identifiers(playbook))})["result"]
+    assert reply["forms"]["step-2"]["values"]["severity_notes"].startswith("Ask the foreman")
+    assert [w["field"] for w in reply["warnings"]] == ["severity_notes", "actions[0].partner"]
+    clean = call("open", {"text": case_fixture("full.case.json").decode("utf-8")})["result"]
+    assert clean["warnings"] == []

@@ -40,6 +40,16 @@ def test_render_to_a_file(tmp_path, capsysbinary):
     check_golden("step1-full.md", target.read_bytes())
 
 
+def test_render_notes_identifiers_on_stderr_and_still_writes_the_document(tmp_path, capsysbinary):
+    case = json.loads((FIXTURES / "cases" / "full.case.json").read_text(encoding="utf-8"))
+    case["steps"]["verify"]["values"]["summary"] += " Contact: worker@example.org"
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case), encoding="utf-8")
+    status, out, err = run(capsysbinary, "render", str(path), "--step", "1")
+    assert status == 0 and out.startswith(b"# ")
+    assert err.count("warning:") == 1 and "Step 1, What is alleged" in err and "e-mail address" in err
+
+
 def test_render_refuses_a_bad_case_file_naming_the_problem(tmp_path, capsysbinary):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "remediation-playbook-case", "version": 1, "steps": {"verify": {"values": {"outcome": "maybe"}}}}')

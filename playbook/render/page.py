@@ -12,6 +12,8 @@ from html import escape
 from ..model import PROFILE_KINDS, ChecklistItem, Field, Playbook, Profile, Step
 from .reference import basis_html, ref_name, target_url
 
+SELECT_AFTER = 8
+"""A single choice with more options than this is a drop-down list rather than a column of radio buttons."""
 ROOT = "../../"
 """The way back to the site root from a step page (/steps/step-N/), for links in raw HTML."""
 
@@ -33,6 +35,11 @@ def _field(step: Step, field: Field, texts: dict[str, str], fid: str = "", name:
     described = f"{fid}-hint " if field.hint else ""
     error = f'<p class="pb-field-error" id="{fid}-error" hidden></p>'
     aria = f'aria-describedby="{described}{fid}-error"'
+    if field.type == "choice" and len(field.options) > SELECT_AFTER:
+        options = "".join(f'<option value="{_attr(o.value)}">{escape(o.label)}</option>' for o in field.options)
+        return (f'<div class="pb-field" {hook}><label for="{fid}">{escape(field.label)}{required}</label>{hint}{error}'
+                f'<select id="{fid}" name="{name}" {aria}' + (' aria-required="true"' if field.required else "")
+                + f'><option value="">{escape(texts["form_choose"])}</option>{options}</select></div>')
     if field.type in ("choice", "choices"):
         kind = "radio" if field.type == "choice" else "checkbox"
         options = "\n".join(
@@ -117,7 +124,8 @@ def form_html(playbook: Playbook, step: Step) -> str:
   data-saved="{_attr(t["form_saved"])}" data-clear-confirm="{_attr(t["form_clear_confirm"])}" data-cleared="{_attr(t["form_cleared"])}">
 <div class="pb-warnings" tabindex="-1" hidden><h2>{escape(t["form_warnings_title"])}</h2>
 <p>{escape(t["form_warnings_intro"])}</p><ul class="pb-warning-list" role="alert"></ul>
-<button type="button" class="md-button" data-playbook-action="generate-anyway">{escape(t["form_generate_anyway"])}</button></div>
+<button type="button" class="md-button" data-playbook-action="generate-anyway">{escape(t["form_generate_anyway"])}</button>
+<button type="button" class="md-button" data-playbook-action="download-anyway" hidden>{escape(t["form_download_anyway"])}</button></div>
 <p class="pb-training-banner" hidden data-text="{_attr(t["training_banner"])}"></p>
 <div class="pb-error-summary" tabindex="-1" hidden><h2 class="pb-error-title">{escape(t["form_error_title"])}</h2>
 <div data-playbook-error role="alert"><ul class="pb-error-list"></ul></div></div>

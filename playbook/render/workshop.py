@@ -82,7 +82,7 @@ def load_button(playbook: Playbook, case: TrainingCase) -> str:
             f'data-done="{html_escape(t["case_loaded"])}" data-failed="{html_escape(t["case_load_failed"])}">'
             f'{html_escape(t["case_load"])}</button>\n'
             f'<button type="button" class="md-button" data-playbook-action="export" '
-            f'data-empty="{html_escape(t["form_export_empty"])}">{html_escape(t["form_export"])}</button></p>\n'
+            f'data-empty="{html_escape(t["form_export_empty"])}" data-warnings="{html_escape(t["export_warnings_ask"])}">{html_escape(t["form_export"])}</button></p>\n'
             f'<p class="pb-load-status" role="status"></p>\n</div>\n')
 
 

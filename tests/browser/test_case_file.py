@@ -128,3 +128,32 @@ def test_personal_identifiers_are_flagged_before_generating(page, base_url):
     assert page.locator("[data-playbook-output] h1").count() == 0
     page.click("[data-playbook-action=generate-anyway]")
     page.locator("[data-playbook-output] h1").wait_for()
+
+
+def test_identifiers_are_flagged_when_a_case_is_opened_and_before_it_is_exported(page, base_url, tmp_path):
+    case = json.loads(FULL.read_text(encoding="utf-8"))
+    case["steps"]["respond"]["values"]["severity_notes"] = "The foreman's phone is +44 20 7946 0958."
+    path = tmp_path / "identifiers.case.json"
+    path.write_text(json.dumps(case), encoding="utf-8")
+    page.goto(f"{base_url}/steps/step-1/")
+    assert wait_for_runtime(page) == "ready"
+    open_case(page, path)
+    warnings = page.locator(".pb-warnings")
+    warnings.wait_for()
+    assert "Step 2, Notes on severity" in warnings.inner_text() and "phone number" in warnings.inner_text()
+    assert not warnings.locator("button").first.is_visible() and not warnings.locator("button").last.is_visible()
+    assert page.input_value("[name=case_code]") == "CASE-2026-004"  # opened all the same: it is the user's file
+
+    downloads = []
+    page.on("download", downloads.append)
+    page.click("[data-playbook-action=export]")
+    go_on = warnings.locator("[data-playbook-action=download-anyway]")
+    go_on.wait_for()
+    assert not warnings.locator("[data-playbook-action=generate-anyway]").is_visible() and downloads == []
+    with page.expect_download() as first:
+        go_on.click()
+    assert json.loads(first.value.path().read_text(encoding="utf-8"))["steps"]["respond"]["values"]["severity_notes"]
+    assert warnings.is_hidden()
+    with page.expect_download():  # seen once this visit: the next export does not ask again
+        page.click("[data-playbook-action=export]")
+    assert warnings.is_hidden()

@@ -101,7 +101,7 @@
       const radios = [...cell.querySelectorAll('input[type="radio"]')];
       out[cell.dataset.column] = radios.length
         ? (radios.find((r) => r.checked) || { value: "" }).value
-        : cell.querySelector("input, textarea").value;
+        : cell.querySelector("input, textarea, select").value;
     }
     return out;
   }
@@ -111,7 +111,7 @@
       const value = data[cell.dataset.column] ?? "";
       const radios = cell.querySelectorAll('input[type="radio"]');
       if (radios.length) for (const r of radios) r.checked = r.value === value;
-      else cell.querySelector("input, textarea").value = value;
+      else cell.querySelector("input, textarea, select").value = value;
     }
   }
 
@@ -228,15 +228,32 @@
     link.download = name;
   }
 
-  function showWarnings(form, warnings) {
+  // Identifier warnings the user has seen and chosen to go past during this visit, so that a warning
+  // is not asked again for every download: "step|field|kinds".
+  const seen = new Set();
+  const warningKey = (w) => `${w.step}|${w.field}|${w.kinds.join(",")}`;
+
+  // Show warnings in the form's panel. next names the button that goes on ("generate-anyway" or
+  // "download-anyway", which runs proceed); with none, the list is for information only.
+  function showWarnings(form, warnings, next = null, proceed = null) {
     const box = form.querySelector(".pb-warnings");
     box.querySelector(".pb-warning-list").replaceChildren(...warnings.map((w) => {
       const item = document.createElement("li");
       item.textContent = w.message;
       return item;
     }));
+    box.pending = warnings;
+    box.proceed = proceed;
+    for (const button of box.querySelectorAll("button[data-playbook-action]")) button.hidden = button.dataset.playbookAction !== next;
     box.hidden = false;
     box.focus();
+  }
+
+  function goPastWarnings(form) {
+    const box = form.querySelector(".pb-warnings");
+    for (const w of box.pending || []) seen.add(warningKey(w));
+    box.hidden = true;
+    return box.proceed;
   }
 
   function utcNow() { return new Date().toISOString().replace(/\.\d+Z$/, "Z"); }
@@ -256,7 +273,7 @@
       });
       if (reply.errors) { showErrors(form, reply.errors); return; }
       clearErrors(form);
-      if (reply.warnings) { showWarnings(form, reply.warnings); return; }
+      if (reply.warnings) { showWarnings(form, reply.warnings, "generate-anyway"); return; }
       const data = load();
       data.case = reply.case;
       save(data);
@@ -273,11 +290,17 @@
     }
   }
 
-  // Other formats are made on demand from the stored case, by the same Python as the CLI.
+  // Other formats are made on demand from the stored case, by the same Python as the CLI. Returns
+  // null once downloaded, or {errors} or {warnings} (those not yet seen) with nothing downloaded.
   async function download(payload) {
     await startRuntime();
-    const reply = await request("export", { case: load().case, ...payload });
-    if (reply.errors) return reply.errors;
+    let reply = await request("export", { case: load().case, ...payload });
+    if (reply.warnings) {
+      const fresh = reply.warnings.filter((w) => !seen.has(warningKey(w)));
+      if (fresh.length) return { warnings: fresh };
+      reply = await request("export", { case: load().case, ...payload, confirmed: true });
+    }
+    if (reply.errors) return { errors: reply.errors };
     const bytes = Uint8Array.from(atob(reply.base64), (c) => c.charCodeAt(0));
     const url = URL.createObjectURL(new Blob([bytes], { type: reply.type }));
     const a = document.createElement("a");
@@ -294,8 +317,9 @@
     const format = link.dataset.format || link.dataset.playbookDownload;
     link.setAttribute("aria-busy", "true");
     try {
-      const errors = await download({ format, step: link.dataset.scope === "step" ? form.dataset.stepId : null });
-      if (errors) showErrors(form, errors);
+      const problem = await download({ format, step: link.dataset.scope === "step" ? form.dataset.stepId : null });
+      if (problem?.errors) showErrors(form, problem.errors);
+      if (problem?.warnings) showWarnings(form, problem.warnings, "download-anyway", () => exportFile(link));
     } catch (error) {
       showErrors(form, [{ field: "", label: error.name || "Error", message: error.message }]);
     } finally {
@@ -310,12 +334,19 @@
   }
 
   // The whole case file as it is stored in this browser, written by Python exactly as the CLI writes it.
+  // Warnings show in the form's panel; a button outside a form (a training case page) asks instead.
   async function exportCase(button) {
     if (!load().case) { tell(button, button.dataset.empty); return; }
+    const form = button.closest("form");
     button.setAttribute("aria-busy", "true");
     try {
-      const errors = await download({ format: "json", step: null });
-      if (errors) tell(button, errors.map((e) => e.message).join(" "));
+      const problem = await download({ format: "json", step: null });
+      if (problem?.errors) tell(button, problem.errors.map((e) => e.message).join(" "));
+      if (problem?.warnings && form) showWarnings(form, problem.warnings, "download-anyway", () => exportCase(button));
+      else if (problem?.warnings && window.confirm([button.dataset.warnings, ...problem.warnings.map((w) => w.message)].join("\n\n"))) {
+        for (const w of problem.warnings) seen.add(warningKey(w));
+        await exportCase(button);
+      }
     } catch (error) {
       tell(button, `${error.name || "Error"}: ${error.message}`);
     } finally {
@@ -404,6 +435,7 @@
       }
       store(reply);
       form.querySelector(".pb-saved").textContent = input.dataset.done;
+      if (reply.warnings.length) showWarnings(form, reply.warnings);
     } catch (error) {
       showErrors(form, [{ field: "", label: error.name || "Error", message: error.message }]);
     }
@@ -451,7 +483,8 @@
       const action = button.dataset.playbookAction;
       if (action === "clear-all") clearAll(form);
       else if (action === "export") exportCase(button);
-      else if (action === "generate-anyway") generate(form, true);
+      else if (action === "generate-anyway") { goPastWarnings(form); generate(form, true); }
+      else if (action === "download-anyway") goPastWarnings(form)?.();
       else if (action === "add-row") {
         const row = addRow(form.querySelector(`[data-playbook-rows="${CSS.escape(button.dataset.rows)}"]`));
         row.querySelector("input, textarea").focus();

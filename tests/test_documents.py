@@ -1,7 +1,8 @@
 """Every document in every format, from one case file that walks all six steps.
 
-Golden files pin the Markdown and HTML; .docx and .xlsx are read back (python-docx, openpyxl)
-and compared as text, because their bytes are only meaningful to those readers. The same case
+Golden files pin every document in every format: the Markdown, HTML and JSON as bytes; .docx
+and .xlsx read back (python-docx, openpyxl) and pinned as text, because their bytes are only
+meaningful to those readers. The same case
 always gives the same bytes, and user text never escapes its cell in any format.
 """
 
@@ -22,16 +23,38 @@ def case(playbook):
     return parse_case(case_fixture("full.case.json"), playbook)
 
 
-@pytest.mark.parametrize("number", range(1, 7))
-def test_each_step_record_matches_golden(playbook, case, number):
-    name, data = export(playbook, case, "md", playbook.step(number))
-    check_golden(f"full-step{number}.md", data)
-    assert name.startswith("CASE-2026-004-") and name.endswith(".md")
+DOCUMENTS = (1, 2, 3, 4, 5, 6, None)
+"""Each step's record, then (None) the full case report."""
 
 
-def test_case_report_matches_golden_in_markdown_and_html(playbook, case):
-    check_golden("full-report.md", export(playbook, case, "md")[1])
-    check_golden("full-report.html", export(playbook, case, "html")[1])
+def golden(number: int | None, ext: str) -> str:
+    return f"full-step{number}.{ext}" if number else f"full-report.{ext}"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("number", DOCUMENTS)
+def test_every_document_matches_its_golden_file(playbook, case, number, fmt):
+    name, data = export(playbook, case, fmt, playbook.step(number) if number else None)
+    check_golden(golden(number, fmt), data)
+    assert name.startswith("CASE-2026-004-") and name.endswith(f".{fmt}")
+
+
+@pytest.mark.parametrize("number", DOCUMENTS)
+def test_every_docx_reads_back_as_its_golden_text(playbook, case, number):
+    docx = pytest.importorskip("docx")
+    data = export(playbook, case, "docx", playbook.step(number) if number else None)[1]
+    check_golden(golden(number, "docx.txt"), docx_text(data))
+    created = docx.Document(io.BytesIO(data)).core_properties.created
+    assert created.isoformat().startswith("2026-11-20T14:05:00")
+
+
+def test_the_action_tracker_reads_back_as_its_golden_text(playbook, case):
+    rows = xlsx_rows(export(playbook, case, "xlsx")[1])
+    check_golden("full-tracker.xlsx.txt", "".join("\t".join("" if v is None else str(v) for v in row) + "\n" for row in rows))
+
+
+def test_the_case_file_matches_its_golden_file(playbook, case):
+    check_golden("full-case.json", export(playbook, case, "json")[1])
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -77,14 +100,6 @@ def docx_text(data: bytes) -> str:
     for table in document.tables:
         lines += [" | ".join(cell.text for cell in row.cells) for row in table.rows]
     return "\n".join(lines) + "\n"
-
-
-def test_docx_reads_back_as_the_report(playbook, case):
-    docx = pytest.importorskip("docx")
-    data = export(playbook, case, "docx")[1]
-    check_golden("full-report.docx.txt", docx_text(data))
-    created = docx.Document(io.BytesIO(data)).core_properties.created
-    assert created.isoformat().startswith("2026-11-20T14:05:00")
 
 
 def xlsx_rows(data: bytes) -> list[list]:

@@ -82,7 +82,8 @@ def generate(payload: dict) -> dict:
 
 def export_file(payload: dict) -> dict:
     """One document of the stored case: payload {"case", "format", "step": number or null,
-    "confirmed": true once the user has seen the identifier warnings}.
+    "confirmed": true once the user has seen the identifier warnings}. The case file ("json") also
+    takes "forms", "profile" and "updated", so that it holds everything typed (see _with_forms).
     Returns {"name", "type", "base64"}: the same bytes as `python -m playbook render`; or, before
     anything is made, {"warnings": [...]} for entries anywhere in the case that look like personal
     identifiers, or {"errors": [...]} for a stored case that cannot be read."""
@@ -91,6 +92,10 @@ def export_file(payload: dict) -> dict:
         case = _stored_case(payload, playbook)
     except CaseError as exc:
         return _case_error(exc, playbook.texts)
+    if payload["format"] == "json" and payload.get("forms"):
+        case, errors = _with_forms(playbook, case, payload)
+        if errors:
+            return {"errors": errors}
     if not payload.get("confirmed"):
         warnings = scan_case(playbook, case)
         if warnings:
@@ -98,6 +103,36 @@ def export_file(payload: dict) -> dict:
     step = playbook.step(payload["step"]) if payload.get("step") else None
     name, data = export(playbook, case, payload["format"], step)
     return {"name": name, "type": MEDIA_TYPES[payload["format"]], "base64": base64.b64encode(data).decode("ascii")}
+
+
+def _with_forms(playbook, case: dict, payload: dict) -> tuple[dict, list[dict]]:
+    """The case with each step's entries as the page holds them ("forms", keyed "step-N"), so that an
+    exported case file keeps what was typed and saved but never generated. The entries are checked as a
+    saved step is (partial: required fields may be empty); errors name the step, and then nothing is made."""
+    choice = payload.get("profile") or {}
+    try:
+        playbook.chosen(choice)
+    except (KeyError, AttributeError, TypeError):  # a profile this playbook does not have: keep the case's
+        choice = case["profile"]
+    before = case
+    case = {**case, "steps": dict(case["steps"]), "profile": {k: choice.get(k, "") for k in PROFILE_KINDS}}
+    errors = []
+    for step in playbook.steps:
+        entry = payload["forms"].get(f"step-{step.number}")
+        if not isinstance(entry, dict):
+            continue
+        values, ticked, problems = check_step(step, entry.get("values", {}), entry.get("checklist", []), partial=True,
+                                              items=playbook.checklist(step, case["profile"]))
+        errors += [{"field": "", "label": f"Step {step.number}, {step.label_for(p['field'])}", "message": p["message"]}
+                   for p in problems]
+        if ticked or any(v not in ("", []) for v in values.values()):
+            case["steps"][step.id] = {"values": values, "checklist": ticked}
+    if errors:
+        return case, errors
+    merged = parse_case(dump_case(case), playbook)
+    if payload.get("updated") and (merged["steps"], merged["profile"]) != (before["steps"], before["profile"]):
+        merged["updated"] = payload["updated"]  # saved now; unchanged, it keeps the time of its last generate
+    return merged, []
 
 
 def open_case(payload: dict) -> dict:

@@ -155,3 +155,29 @@ def test_opening_a_case_with_identifiers_opens_it_and_says_where_they_are(playbo
     assert [w["field"] for w in reply["warnings"]] == ["severity_notes", "actions[0].partner"]
     clean = call("open", {"text": case_fixture("full.case.json").decode("utf-8")})["result"]
     assert clean["warnings"] == []
+
+
+def test_the_exported_case_file_holds_what_was_typed_but_never_generated(playbook):
+    import base64
+
+    from support import case_fixture
+
+    case = parse_case(case_fixture("full.case.json"), playbook)
+    generated = {"step-1": case["steps"]["verify"]}
+    learn = {"values": {"reviewed_by": "Ethics committee", "causes": [{"finding": "Low prices"}]}, "checklist": []}
+    partial = {**case, "steps": {"verify": case["steps"]["verify"]}}
+
+    def export_json(forms, updated="2026-11-25T10:00:00Z"):
+        reply = call("export", {"case": partial, "format": "json", "step": None, "forms": forms, "updated": updated,
+                                "profile": case["profile"]})["result"]
+        return reply if "errors" in reply else json.loads(base64.b64decode(reply["base64"]))
+
+    unchanged = export_json(generated)
+    assert unchanged["steps"] == partial["steps"] and unchanged["updated"] == case["updated"]
+    typed = export_json({**generated, "step-6": learn, "step-5": {"values": {"open_risks": ""}, "checklist": []}})
+    assert typed["steps"]["learn"]["values"]["reviewed_by"] == "Ethics committee"
+    assert typed["steps"]["learn"]["values"]["causes"][0]["finding"] == "Low prices"
+    assert "close" not in typed["steps"]  # a form left empty adds no step
+    assert typed["updated"] == "2026-11-25T10:00:00Z"
+    bad = export_json({"step-6": {"values": {"review_date": "31/12/2026"}, "checklist": []}})
+    assert [e["label"] for e in bad["errors"]] == ["Step 6, " + playbook.step("learn").field("review_date").label]

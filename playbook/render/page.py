@@ -149,7 +149,7 @@ def form_html(playbook: Playbook, step: Step) -> str:
 <p class="pb-downloads"><a class="md-button" data-playbook-download="md" href="#">{escape(t["form_download_md"])}</a>
 <button type="button" class="md-button" data-playbook-download="html" data-scope="step">{escape(t["form_download_html"])}</button>
 <button type="button" class="md-button" data-playbook-download="docx" data-scope="step">{escape(t["form_download_docx"])}</button>
-<a class="md-button" data-playbook-download="json" href="#">{escape(t["form_download_json"])}</a></p>
+<button type="button" class="md-button" data-playbook-download="json" data-scope="case">{escape(t["form_download_json"])}</button></p>
 <p class="pb-downloads"><button type="button" class="md-button" data-playbook-download="report-md" data-format="md" data-scope="report">{escape(t["form_download_report_md"])}</button>
 <button type="button" class="md-button" data-playbook-download="report-html" data-format="html" data-scope="report">{escape(t["form_download_report_html"])}</button>
 <button type="button" class="md-button" data-playbook-download="report-docx" data-format="docx" data-scope="report">{escape(t["form_download_report_docx"])}</button>

@@ -145,7 +145,7 @@ def test_identifiers_are_flagged_when_a_case_is_opened_and_before_it_is_exported
     assert page.input_value("[name=case_code]") == "CASE-2026-004"  # opened all the same: it is the user's file
 
     downloads = []
-    page.on("download", downloads.append)
+    page.on("download", lambda d: downloads.append(d))
     page.click("[data-playbook-action=export]")
     go_on = warnings.locator("[data-playbook-action=download-anyway]")
     go_on.wait_for()

@@ -279,7 +279,6 @@
       save(data);
       workspace.querySelector("[data-playbook-output]").innerHTML = reply.html; // escaped by Python (markdown-it, html off)
       setDownload(workspace.querySelector('[data-playbook-download="md"]'), reply.markdown, reply.files.md, "text/markdown;charset=utf-8");
-      setDownload(workspace.querySelector('[data-playbook-download="json"]'), reply.case_json, reply.files.json, "application/json;charset=utf-8");
       result.hidden = false;
       result.querySelector("h2").setAttribute("tabindex", "-1");
       result.querySelector("h2").focus();
@@ -292,13 +291,17 @@
 
   // Other formats are made on demand from the stored case, by the same Python as the CLI. Returns
   // null once downloaded, or {errors} or {warnings} (those not yet seen) with nothing downloaded.
+  // The case file also takes every form's saved entries, so it holds what was typed but never generated.
   async function download(payload) {
     await startRuntime();
-    let reply = await request("export", { case: load().case, ...payload });
+    const data = load();
+    const ask = { case: data.case, ...payload };
+    if (payload.format === "json") Object.assign(ask, { forms: data.forms, profile: data.profile, updated: utcNow() });
+    let reply = await request("export", ask);
     if (reply.warnings) {
       const fresh = reply.warnings.filter((w) => !seen.has(warningKey(w)));
       if (fresh.length) return { warnings: fresh };
-      reply = await request("export", { case: load().case, ...payload, confirmed: true });
+      reply = await request("export", { ...ask, confirmed: true });
     }
     if (reply.errors) return { errors: reply.errors };
     const bytes = Uint8Array.from(atob(reply.base64), (c) => c.charCodeAt(0));
@@ -336,7 +339,7 @@
   // The whole case file as it is stored in this browser, written by Python exactly as the CLI writes it.
   // Warnings show in the form's panel; a button outside a form (a training case page) asks instead.
   async function exportCase(button) {
-    if (!load().case) { tell(button, button.dataset.empty); return; }
+    if (!hasCase()) { tell(button, button.dataset.empty); return; }
     const form = button.closest("form");
     button.setAttribute("aria-busy", "true");
     try {

@@ -27,6 +27,12 @@ def info(payload: dict) -> dict:
     return {"version": __version__, "markdown_it": markdown_it_version}
 
 
+def warm(payload: dict) -> dict:
+    """Read and check the content ahead of the first real request (the worker calls it once it is ready)."""
+    load_playbook()
+    return {}
+
+
 def _stored_case(payload: dict, playbook) -> dict:
     """The case the browser holds (or a new one), read exactly as the CLI would read it."""
     return parse_case(dump_case(payload["case"]), playbook) if payload.get("case") else new_case()
@@ -171,7 +177,7 @@ def profile(payload: dict) -> dict:
     return {"forms": forms}
 
 
-OPS = {"info": info, "generate": generate, "export": export_file, "open": open_case, "training": training_case,
+OPS = {"info": info, "warm": warm, "generate": generate, "export": export_file, "open": open_case, "training": training_case,
        "profile": profile}
 
 

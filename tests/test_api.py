@@ -181,3 +181,7 @@ def test_the_exported_case_file_holds_what_was_typed_but_never_generated(playboo
     assert typed["updated"] == "2026-11-25T10:00:00Z"
     bad = export_json({"step-6": {"values": {"review_date": "31/12/2026"}, "checklist": []}})
     assert [e["label"] for e in bad["errors"]] == ["Step 6, " + playbook.step("learn").field("review_date").label]
+
+
+def test_warm_reads_the_content_ahead_of_the_first_request():
+    assert call("warm") == {"id": 7, "ok": True, "result": {}}

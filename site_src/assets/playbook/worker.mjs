@@ -30,6 +30,9 @@ async function boot() {
   if (info.result.version !== manifest.version) {
     throw new Error(`loaded playbook ${info.result.version}, expected ${manifest.version}`);
   }
+  // Read and check the content now, once any waiting request has been answered, rather than in the
+  // user's first generate (about half a second in the browser).
+  setTimeout(() => api.handle(JSON.stringify({ id: -1, op: "warm" })), 0);
   return api;
 }
 

@@ -65,6 +65,10 @@ def test_every_reason_has_its_words(playbook):
     ({"decision": "override", "override_level": "A", "override_reason": "Board decision."}, []),
     ({"relationship_track": "disengage"}, ["relationship_effect"]),
     ({"relationship_track": "continue"}, []),
+    ({"relationship_track": "continue", "chain": [{"company": "S-1", "track": "continue"}, {"company": "T-2", "track": "suspend"}]},
+     ["relationship_effect"]),
+    ({"relationship_track": "continue", "chain": [{"company": "T-2", "track": "disengage"}], "relationship_effect": "Income lost."},
+     []),
 ])
 def test_an_override_and_a_disengagement_need_their_reasons(values, fields):
     assert [e["field"] for e in errors(values)] == fields
@@ -100,3 +104,11 @@ def test_closure_needs_the_affected_peoples_view_unless_there_was_nothing_to_rem
     from playbook.rules.close import errors as close_errors
 
     assert [e["field"] for e in close_errors(values)] == fields
+
+
+def test_a_company_suspended_in_the_chain_brings_the_same_advice_as_the_main_relationship():
+    from playbook.rules.respond import advice
+
+    chain = [{"company": "S-1", "track": ""}, {"company": "T-2", "track": "disengage"}]
+    notes = advice({"steps": {"respond": {"values": {"relationship_track": "continue", "chain": chain}}}})
+    assert "relationship-disengage" in notes and "relationship-suspend" not in notes

@@ -79,6 +79,12 @@ def recommend(values: dict) -> dict:
             "band": BANDS[score], "reasons": reasons}
 
 
+def _tracks(values: dict) -> set[str]:
+    """Every relationship track decided: the main one, and each company's in the chain."""
+    rows = values.get("chain") or []
+    return {values.get("relationship_track", "")} | {r.get("track", "") for r in rows if isinstance(r, dict)}
+
+
 def advice(case: dict) -> list[str]:
     """Notes that apply whatever the level: the brief's modifiers and the relationship track."""
     values = case.get("steps", {}).get("respond", {}).get("values", {})
@@ -93,8 +99,9 @@ def advice(case: dict) -> list[str]:
         notes.append("no-providers")
     if values.get("cahra") == "yes":
         notes.append("cahra")
-    if values.get("relationship_track") in ("suspend", "disengage"):
-        notes.append(f"relationship-{values['relationship_track']}")
+    for track in ("suspend", "disengage"):  # the main relationship, or any company's in the chain
+        if track in _tracks(values):
+            notes.append(f"relationship-{track}")
     if values.get("children") == "yes":
         notes.append("child-partner")
     return notes
@@ -109,7 +116,7 @@ def errors(values: dict) -> list[dict]:
         if not values.get("override_reason"):
             out.append({"field": "override_reason",
                         "message": "Write why your decision departs from the suggestion; the reason is kept in the record."})
-    if values.get("relationship_track") in ("suspend", "disengage") and not values.get("relationship_effect"):
+    if _tracks(values) & {"suspend", "disengage"} and not values.get("relationship_effect"):
         out.append({"field": "relationship_effect",
-                    "message": "Write what suspending or ending the relationship means for the people harmed."})
+                    "message": "Write what suspending or ending a business relationship means for the people harmed."})
     return out

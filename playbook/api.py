@@ -133,6 +133,8 @@ def _with_forms(playbook, case: dict, payload: dict) -> tuple[dict, list[dict]]:
                    for p in problems]
         if ticked or any(v not in ("", []) for v in values.values()):
             case["steps"][step.id] = {"values": values, "checklist": ticked}
+        else:  # emptied on the page since it was generated: the page is the latest word
+            case["steps"].pop(step.id, None)
     if errors:
         return case, errors
     merged = parse_case(dump_case(case), playbook)
@@ -177,8 +179,8 @@ def profile(payload: dict) -> dict:
     return {"forms": forms}
 
 
-OPS = {"info": info, "warm": warm, "generate": generate, "export": export_file, "open": open_case, "training": training_case,
-       "profile": profile}
+OPS = {"info": info, "warm": warm, "generate": generate, "export": export_file, "open": open_case,
+       "training": training_case, "profile": profile}
 
 
 def handle(request: str) -> str:

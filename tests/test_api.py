@@ -178,6 +178,8 @@ def test_the_exported_case_file_holds_what_was_typed_but_never_generated(playboo
     assert typed["steps"]["learn"]["values"]["reviewed_by"] == "Ethics committee"
     assert typed["steps"]["learn"]["values"]["causes"][0]["finding"] == "Low prices"
     assert "close" not in typed["steps"]  # a form left empty adds no step
+    emptied = export_json({"step-1": {"values": {"case_code": ""}, "checklist": []}})
+    assert "verify" not in emptied["steps"]  # and a form emptied since it was generated takes its step out
     assert typed["updated"] == "2026-11-25T10:00:00Z"
     bad = export_json({"step-6": {"values": {"review_date": "31/12/2026"}, "checklist": []}})
     assert [e["label"] for e in bad["errors"]] == ["Step 6, " + playbook.step("learn").field("review_date").label]

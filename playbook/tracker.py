@@ -2,7 +2,8 @@
 from the monitoring updates (Step 4) and whether it is overdue.
 
 "Overdue" is judged against the monitoring report's date (Step 4), never against today's date,
-so the same case file always gives the same tracker.
+so the same case file always gives the same tracker. Updates dated after the report date are left
+out, so an earlier report can be made again by setting its date back: the updates are a running log.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def tracker(playbook: Playbook, case: dict) -> dict:
 
     latest: dict[str, dict] = {}
     for update in sorted(updates, key=lambda u: u.get("date", "")):  # stable: on equal dates the later entry wins
+        if as_of and update.get("date", "") > as_of:
+            continue  # after the report date: it belongs to a later report
         latest[update.get("action", "").casefold()] = update
     codes = {a.get("ref", "").casefold() for a in actions}
     texts = playbook.texts

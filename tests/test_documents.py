@@ -108,6 +108,19 @@ def xlsx_rows(data: bytes) -> list[list]:
     return [[c.value for c in row] for row in sheet.iter_rows()]
 
 
+def test_an_earlier_report_date_leaves_out_the_updates_that_came_after_it(playbook, case):
+    from playbook.tracker import tracker
+
+    monitor = case["steps"]["monitor"]["values"]
+    later = {"action": "A2", "status": "completed", "date": "2026-12-15", "note": "All enrolled."}
+    changed = {**case, "steps": {**case["steps"], "monitor": {**case["steps"]["monitor"],
+                                                             "values": {**monitor, "updates": [*monitor["updates"], later]}}}}
+    status = {row[0]: (row[12], row[14]) for row in tracker(playbook, changed)["rows"]}
+    assert status["A2"] == ("In progress", "Yes")  # as on the report date, 2026-10-01
+    changed["steps"]["monitor"]["values"]["report_date"] = "2026-12-31"
+    assert {row[0]: row[12] for row in tracker(playbook, changed)["rows"]}["A2"] == "Completed"
+
+
 def test_xlsx_is_the_action_tracker(playbook, case):
     openpyxl = pytest.importorskip("openpyxl")
     name, data = export(playbook, case, "xlsx")

@@ -207,7 +207,7 @@
         const message = field.querySelector(":scope > .pb-field-error, :scope > legend ~ .pb-field-error");
         message.textContent = error.message;
         message.hidden = false;
-        for (const c of field.querySelectorAll("input, textarea")) c.setAttribute("aria-invalid", "true");
+        for (const c of field.querySelectorAll("input, textarea, select")) c.setAttribute("aria-invalid", "true");
       } else {
         item.textContent = text;
       }

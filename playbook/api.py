@@ -129,7 +129,7 @@ def _with_forms(playbook, case: dict, payload: dict) -> tuple[dict, list[dict]]:
             continue
         values, ticked, problems = check_step(step, entry.get("values", {}), entry.get("checklist", []), partial=True,
                                               items=playbook.checklist(step, case["profile"]))
-        errors += [{"field": "", "label": f"Step {step.number}, {step.label_for(p['field'])}", "message": p["message"]}
+        errors += [{"field": "", "label": step.label_with_step(p["field"]), "message": p["message"]}
                    for p in problems]
         if ticked or any(v not in ("", []) for v in values.values()):
             case["steps"][step.id] = {"values": values, "checklist": ticked}

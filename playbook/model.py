@@ -164,6 +164,10 @@ class Step:
         names = {c.id: c.label for c in field.columns}
         return f"{field.row_label or field.label} {int(row) + 1}, {names.get(column, column)}"
 
+    def label_with_step(self, key: str) -> str:
+        """label_for, prefixed with the step ("Step 2, Notes on severity"), for messages shown away from its page."""
+        return f"Step {self.number}, {self.label_for(key)}"
+
 
 PROVENANCES = ("read", "inferred", "unverified", "suggested")
 """How sure a piece of content is (the domain brief's markers): read in a source, our reconstruction,

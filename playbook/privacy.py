@@ -228,10 +228,6 @@ def _texts(values: dict):
 def scan_case(playbook, case: dict) -> list[dict]:
     """Warnings for every step of a case file, in step order. Each also names its step ("step": id) and
     its label starts with the step's number, so that a warning raised outside the step's page is clear."""
-    warnings = []
-    for step in playbook.steps:
-        values = case.get("steps", {}).get(step.id, {}).get("values", {})
-        for warning in scan_values(values, step.label_for):
-            label = f"Step {step.number}, {warning['label']}"
-            warnings.append(_warning(warning["field"], label, warning["kinds"]) | {"step": step.id})
-    return warnings
+    steps = case.get("steps", {})
+    return [warning | {"step": step.id} for step in playbook.steps
+            for warning in scan_values(steps.get(step.id, {}).get("values", {}), step.label_with_step)]

@@ -35,12 +35,7 @@ def _field(step: Step, field: Field, texts: dict[str, str], fid: str = "", name:
     described = f"{fid}-hint " if field.hint else ""
     error = f'<p class="pb-field-error" id="{fid}-error" hidden></p>'
     aria = f'aria-describedby="{described}{fid}-error"'
-    if field.type == "choice" and len(field.options) > SELECT_AFTER:
-        options = "".join(f'<option value="{_attr(o.value)}">{escape(o.label)}</option>' for o in field.options)
-        return (f'<div class="pb-field" {hook}><label for="{fid}">{escape(field.label)}{required}</label>{hint}{error}'
-                f'<select id="{fid}" name="{name}" {aria}' + (' aria-required="true"' if field.required else "")
-                + f'><option value="">{escape(texts["form_choose"])}</option>{options}</select></div>')
-    if field.type in ("choice", "choices"):
+    if field.type == "choices" or (field.type == "choice" and len(field.options) <= SELECT_AFTER):
         kind = "radio" if field.type == "choice" else "checkbox"
         options = "\n".join(
             f'<div class="pb-option"><input type="{kind}" id="{fid}-{i}" name="{name}" value="{_attr(o.value)}">'
@@ -50,7 +45,10 @@ def _field(step: Step, field: Field, texts: dict[str, str], fid: str = "", name:
         return (f'<fieldset class="pb-field pb-group" id="{fid}" {hook} {aria}>'
                 f'<legend>{escape(field.label)}{required}</legend>{hint}{error}\n{options}\n</fieldset>')
     common = f'id="{fid}" name="{name}" {aria}' + (' aria-required="true"' if field.required else "")
-    if field.type == "textarea":
+    if field.type == "choice":  # a long list: a drop-down (shorter ones are radio buttons, above)
+        options = "".join(f'<option value="{_attr(o.value)}">{escape(o.label)}</option>' for o in field.options)
+        control = f'<select {common}><option value="">{escape(texts["form_choose"])}</option>{options}</select>'
+    elif field.type == "textarea":
         control = f'<textarea {common} rows="5" spellcheck="true"></textarea>'
     elif field.type == "date":
         control = f'<input type="date" {common} min="1900-01-01" max="2100-12-31">'

@@ -106,6 +106,8 @@ def normalise_text(value: str) -> str:
 
 def _missing(field: Field) -> str:
     """What to tell the user when a required text or choice is empty."""
+    if field.label.endswith("?"):  # "Choose are children involved?." reads badly
+        return f"Answer the question: {field.label}"
     verb = "Choose" if field.type == "choice" else "Enter"
     return f"{verb} {field.label[0].lower() + field.label[1:]}."
 

@@ -157,3 +157,9 @@ def test_a_version_1_case_file_is_migrated_and_keeps_its_entries(playbook):
     for key, value in before["values"].items():  # ticked options come back in the model's order
         assert (sorted(new["values"][key]) if isinstance(value, list) else new["values"][key]) == \
             (sorted(value) if isinstance(value, list) else value), key
+
+
+def test_a_required_question_left_empty_is_asked_as_a_question(playbook):
+    errors = check_step(playbook.step("respond"), {}, [])[2]
+    message = next(e["message"] for e in errors if e["field"] == "children")
+    assert message == "Answer the question: Are children (under 18) involved?"

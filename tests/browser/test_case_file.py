@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from browser_support import ROOT, wait_for_runtime
+from browser_support import ROOT, wait_for_record, wait_for_runtime
 
 FULL = ROOT / "tests" / "fixtures" / "cases" / "full.case.json"
 
@@ -81,7 +81,7 @@ def test_open_a_case_walk_the_steps_and_download_every_format_as_the_cli_does(pa
     page.reload()
     assert page.locator("[data-playbook-rows=causes] > li").count() == 2
     page.click("[data-playbook-action=generate]")
-    page.locator("[data-playbook-output] h1").wait_for()
+    wait_for_record(page)
     with page.expect_download() as json_download:
         page.click("[data-playbook-download=json]")
     case_path = tmp_path / "case.json"
@@ -127,7 +127,7 @@ def test_personal_identifiers_are_flagged_before_generating(page, base_url):
     assert "phone number" in warnings.inner_text() and "date of birth" in warnings.inner_text()
     assert page.locator("[data-playbook-output] h1").count() == 0
     page.click("[data-playbook-action=generate-anyway]")
-    page.locator("[data-playbook-output] h1").wait_for()
+    wait_for_record(page)
 
 
 def test_identifiers_are_flagged_when_a_case_is_opened_and_before_it_is_exported(page, base_url, tmp_path):

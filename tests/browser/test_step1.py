@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from browser_support import ROOT, wait_for_runtime
+from browser_support import ROOT, wait_for_record, wait_for_runtime
 
 FILL = {
     "case_code": "CASE-2026-004",
@@ -52,8 +52,8 @@ def test_generate_download_and_cli_give_the_same_bytes(page, base_url, tmp_path)
     assert wait_for_runtime(page) == "ready"
     fill(page)
     page.click("[data-playbook-action=generate]")
+    wait_for_record(page)
     output = page.locator("[data-playbook-output]")
-    output.locator("h1").wait_for()
     assert output.locator("h1").inner_text() == "Verification record: CASE-2026-004"
     assert output.locator("script, img").count() == 0
     text = output.inner_text()
@@ -95,7 +95,7 @@ def test_errors_are_listed_linked_and_nothing_typed_is_lost(page, base_url):
     page.check("[name=outcome][value=not_linked]")
     page.fill("[name=reasons]", "No link to our smelters.")
     page.click("[data-playbook-action=generate]")
-    page.locator("[data-playbook-output] h1").wait_for()
+    wait_for_record(page)
     assert page.locator(".pb-error-summary").is_hidden()
 
 
@@ -132,7 +132,7 @@ def test_python_boots_once_per_visit_across_instant_navigation(page, base_url):
     assert page.locator(".pb-runtime-status").inner_text() == "The document generator is ready."
     fill(page)
     page.click("[data-playbook-action=generate]")
-    page.locator("[data-playbook-output] h1").wait_for()
+    wait_for_record(page)
     assert len(wasm) == 1
 
 

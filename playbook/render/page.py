@@ -42,8 +42,12 @@ def _field(step: Step, field: Field, texts: dict[str, str], fid: str = "", name:
             f' <label for="{fid}-{i}">{escape(o.label)}</label></div>'
             for i, o in enumerate(field.options)
         )
+        # An optional single choice can be taken back: the button shows once one is chosen (CSS).
+        clear = "" if kind == "checkbox" or field.required else (
+            f'\n<button type="button" class="md-button pb-row-button pb-clear-choice" data-playbook-action="clear-choice"'
+            f' aria-label="{_attr(texts["form_clear_choice"])}: {_attr(field.label)}">{escape(texts["form_clear_choice"])}</button>')
         return (f'<fieldset class="pb-field pb-group" id="{fid}" {hook} {aria}>'
-                f'<legend>{escape(field.label)}{required}</legend>{hint}{error}\n{options}\n</fieldset>')
+                f'<legend>{escape(field.label)}{required}</legend>{hint}{error}\n{options}{clear}\n</fieldset>')
     common = f'id="{fid}" name="{name}" {aria}' + (' aria-required="true"' if field.required else "")
     if field.type == "choice":  # a long list: a drop-down (shorter ones are radio buttons, above)
         options = "".join(f'<option value="{_attr(o.value)}">{escape(o.label)}</option>' for o in field.options)

@@ -120,6 +120,26 @@ def test_entries_survive_reload_and_navigation_and_clear_all_deletes_them(page, 
     assert page.input_value("[name=case_code]") == ""
 
 
+def test_an_optional_choice_can_be_taken_back_and_stays_cleared(page, base_url):
+    page.goto(f"{base_url}/steps/step-1/")
+    group = page.locator("[data-field=children]")
+    clear = group.locator("[data-playbook-action=clear-choice]")
+    assert clear.is_hidden()  # nothing chosen yet
+    assert page.locator("[data-field=outcome] [data-playbook-action=clear-choice]").count() == 0  # required
+    page.check("[name=children][value=unknown]")
+    assert clear.is_visible()
+    assert page.get_by_role("button", name="Clear this answer: Are children (under 18) involved?").count() == 1
+    clear.click()
+    assert group.locator("input:checked").count() == 0
+    assert page.evaluate("document.activeElement.name") == "children"
+    assert clear.is_hidden()
+    page.reload()
+    assert group.locator("input:checked").count() == 0
+    page.check("[name=children][value=yes]")
+    page.reload()
+    assert page.is_checked("[name=children][value=yes]")
+
+
 def test_python_boots_once_per_visit_across_instant_navigation(page, base_url):
     wasm = []
     page.on("request", lambda r: r.url.endswith("pyodide.asm.wasm") and r.method == "GET" and wasm.append(r.url))

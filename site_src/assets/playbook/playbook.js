@@ -488,6 +488,12 @@
       else if (action === "export") exportCase(button);
       else if (action === "generate-anyway") { goPastWarnings(form); generate(form, true); }
       else if (action === "download-anyway") goPastWarnings(form)?.();
+      else if (action === "clear-choice") {
+        const radios = button.closest("fieldset").querySelectorAll("input[type=radio]");
+        for (const radio of radios) radio.checked = false;
+        radios[0].focus(); // the button hides once nothing is chosen
+        onEdit();
+      }
       else if (action === "add-row") {
         const row = addRow(form.querySelector(`[data-playbook-rows="${CSS.escape(button.dataset.rows)}"]`));
         row.querySelector("input, textarea").focus();

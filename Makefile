@@ -13,7 +13,7 @@ VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' playbook/__init__.py)
 PACKAGE_FILES := $(shell find playbook -name '*.py' -o -name '*.toml') pyproject.toml
 WHEEL = build/wheels/remediation_playbook-$(VERSION)-py3-none-any.whl
 
-.PHONY: help setup serve site test test-python test-pyodide test-browser bench chromium clean
+.PHONY: help setup serve site test test-python test-pyodide test-browser bench chromium office clean
 
 help:
 	@echo "make serve   build the site and serve it at http://127.0.0.1:$(PORT)"
@@ -40,6 +40,15 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# LibreOffice Writer and Calc without a display, to check that the .docx and .xlsx files open in
+# an office suite and not only in the Python libraries that read them back (tests/test_office.py).
+office:
+	@command -v soffice >/dev/null || { \
+	  echo "Installing Debian's LibreOffice Writer and Calc (nogui) for the office tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends \
+	    libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null; }
+
 # --- build ----------------------------------------------------------------------------------
 # The project wheel and the pure-Python wheels it needs in the browser.
 $(WHEEL): $(PACKAGE_FILES) $(VENV)/.installed
@@ -64,12 +73,12 @@ serve: site
 	$(PY) scripts/serve.py --port $(PORT) site
 
 # --- tests ----------------------------------------------------------------------------------
-test: site chromium build/pyodide-test-wheels/.downloaded
+test: site chromium office build/pyodide-test-wheels/.downloaded
 	$(PY) -m pytest -m "not browser" -q
 	node tests/pyodide/run.mjs
 	$(PY) -m pytest -m browser -q
 
-test-python: setup
+test-python: setup office
 	$(PY) -m pytest -m "not browser" -q
 
 test-pyodide: site build/pyodide-test-wheels/.downloaded

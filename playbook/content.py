@@ -103,7 +103,7 @@ DOCUMENT_TEXTS = {
                 "row", "decision_heading", "decision_intro", "decision_incomplete", "decision_suggested",
                 "decision_types", "decision_accepted", "decision_overridden", "decision_emergency",
                 "decision_override_emergency", "tracker_heading", "tracker_empty",
-                "tracker_as_of", "tracker_unmatched", "tracker_no_update", "tracker_yes", "tracker_no",
+                "tracker_as_of", "tracker_unmatched", "monitor_later_rows", "tracker_no_update", "tracker_yes", "tracker_no",
                 "tracker_status_date", "tracker_overdue", "report_title", "report_intro", "report_step_empty",
                 "form_add_row", "form_choose", "form_clear_choice", "form_remove_row", "form_move_up", "form_move_down", "form_no_rows",
                 "form_download_html", "form_download_docx", "form_download_report_md", "form_download_report_html",

@@ -17,7 +17,7 @@ from .document import (
 )
 from .model import Field, Playbook, Step
 from .rules import advice_for, respond
-from .tracker import tracker
+from .tracker import as_of_report, tracker
 
 WIDE_ROWS = 4
 """A rows field with more columns than this is shown row by row rather than as a table."""
@@ -115,11 +115,17 @@ def _tracker_blocks(playbook: Playbook, case: dict, level: int = 2) -> list:
 
 
 def _monitor_blocks(playbook: Playbook, step: Step, case: dict) -> list:
-    return _tracker_blocks(playbook, case)
+    """Step 4: the tracker, after a word on the log rows dated after the report date, if any."""
+    values = case.get("steps", {}).get(step.id, {}).get("values", {})
+    later = as_of_report(values)[1]
+    note = [Paragraph((Emph(playbook.texts["monitor_later_rows"].format(count=later, date=values["report_date"])),))]
+    return (note if later else []) + _tracker_blocks(playbook, case)
 
 
 EXTRA = {"respond": _decision_blocks, "monitor": _monitor_blocks}
 """Blocks a step's record adds after its fields, computed by the rules: (playbook, step, case) -> blocks."""
+VIEW = {"monitor": lambda values: as_of_report(values)[0]}
+"""The values a step's record shows, where they differ from those entered: values -> values."""
 
 
 def step_record(playbook: Playbook, step: Step, case: dict) -> Document:
@@ -128,6 +134,7 @@ def step_record(playbook: Playbook, step: Step, case: dict) -> Document:
     texts = playbook.texts
     entry = case.get("steps", {}).get(step.id, {})
     values, ticked = entry.get("values", {}), set(entry.get("checklist", []))
+    values = VIEW[step.id](values) if step.id in VIEW else values
     code = case_code(case) or texts["no_case_code"]
     step_line = texts["step_line"].format(number=step.number, count=len(playbook.steps), title=step.title)
 

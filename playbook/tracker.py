@@ -2,8 +2,9 @@
 from the monitoring updates (Step 4) and whether it is overdue.
 
 "Overdue" is judged against the monitoring report's date (Step 4), never against today's date,
-so the same case file always gives the same tracker. Updates dated after the report date are left
-out, so an earlier report can be made again by setting its date back: the updates are a running log.
+so the same case file always gives the same tracker. Step 4's dated rows (updates and changes) are
+a running log across reviews: rows dated after the report date are left out of the tracker and of the
+monitoring report, so an earlier report can be made again by setting its date back.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from .model import Playbook
 
 DONE = ("completed", "cancelled", "handed_over")
 """Statuses after which an action can no longer be overdue."""
+LOGS = ("updates", "changes")
+"""Step 4's rows fields whose rows carry a date and build up from one review to the next."""
 ACTION_COLUMNS = ("ref", "what", "for_whom", "form", "owner", "partner", "start", "due", "budget", "payer",
                   "indicator", "consent")
 
@@ -20,20 +23,29 @@ def _values(case: dict, step_id: str) -> dict:
     return case.get("steps", {}).get(step_id, {}).get("values", {})
 
 
+def as_of_report(values: dict) -> tuple[dict, int]:
+    """Step 4's values as on its report date, and how many log rows dated after it were left out.
+    A row without a date is kept, and so is every row when there is no report date."""
+    as_of = values.get("report_date", "")
+    if not as_of:
+        return values, 0
+    kept = {k: [r for r in values[k] if r.get("date", "") <= as_of] for k in LOGS if isinstance(values.get(k), list)}
+    return {**values, **kept}, sum(len(values[k]) - len(kept[k]) for k in kept)
+
+
 def tracker(playbook: Playbook, case: dict) -> dict:
     """{"headers": [labels], "rows": [[cells]], "flags": [overdue bool per row], "as_of": date or "",
     "unmatched": [update action codes that name no action]}; cells are display text."""
     plan, monitor = playbook.step("plan"), playbook.step("monitor")
     actions_field, updates_field = plan.field("actions"), monitor.field("updates")
     status_col = updates_field.column("status")
-    as_of = _values(case, "monitor").get("report_date", "")
+    monitor_values = as_of_report(_values(case, "monitor"))[0]
+    as_of = monitor_values.get("report_date", "")
     actions = _values(case, "plan").get("actions", [])
-    updates = _values(case, "monitor").get("updates", [])
+    updates = monitor_values.get("updates", [])
 
     latest: dict[str, dict] = {}
     for update in sorted(updates, key=lambda u: u.get("date", "")):  # stable: on equal dates the later entry wins
-        if as_of and update.get("date", "") > as_of:
-            continue  # after the report date: it belongs to a later report
         latest[update.get("action", "").casefold()] = update
     codes = {a.get("ref", "").casefold() for a in actions}
     texts = playbook.texts

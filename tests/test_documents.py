@@ -121,6 +121,29 @@ def test_an_earlier_report_date_leaves_out_the_updates_that_came_after_it(playbo
     assert {row[0]: row[12] for row in tracker(playbook, changed)["rows"]}["A2"] == "Completed"
 
 
+def test_the_monitoring_report_shows_the_log_rows_up_to_its_date_and_says_how_many_came_later(playbook, case):
+    from playbook.records import step_record
+    from playbook.render.markdown import render
+
+    monitor = case["steps"]["monitor"]["values"]
+    later_update = {"action": "A2", "status": "completed", "date": "2026-12-15", "note": "All enrolled by December."}
+    later_change = {"date": "2026-11-02", "change": "A3 moved to a new provider.", "reason": "The first one closed."}
+    undated = {"action": "A3", "status": "in_progress", "note": "Undated rows stay in every report."}
+    values = {**monitor, "updates": [*monitor["updates"], later_update, undated],
+              "changes": [*monitor.get("changes", []), later_change]}
+    changed = {**case, "steps": {**case["steps"], "monitor": {**case["steps"]["monitor"], "values": values}}}
+    step = playbook.step("monitor")
+    text = render(step_record(playbook, step, changed))
+    assert "All enrolled by December." not in text and "A3 moved to a new provider." not in text
+    assert "Undated rows stay in every report." in text
+    assert "Left out of this report: 2 row(s) of updates or changes dated after the report date, 2026-10-01." in text
+    assert "Left out of this report" not in render(step_record(playbook, step, case))
+    values["report_date"] = "2026-12-31"
+    text = render(step_record(playbook, step, changed))
+    assert "All enrolled by December." in text and "A3 moved to a new provider." in text
+    assert "Left out of this report" not in text
+
+
 def test_xlsx_is_the_action_tracker(playbook, case):
     openpyxl = pytest.importorskip("openpyxl")
     name, data = export(playbook, case, "xlsx")

@@ -118,7 +118,7 @@ def check_rows(field: Field, raw: object, partial: bool = False) -> tuple[list[d
     if raw in (None, ""):
         raw = []
     if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
-        return [], [{"field": field.id, "message": f"{field.label} must be a list of rows."}]
+        return [], [{"field": field.id, "message": "This must be a list of rows."}]
     errors: list[dict] = []
     rows: list[dict] = []
     names = {c.id for c in field.columns}
@@ -152,6 +152,8 @@ def check_rows(field: Field, raw: object, partial: bool = False) -> tuple[list[d
 
 def check_field(field: Field, raw: object, partial: bool = False) -> tuple[object, str | None]:
     """Clean one submitted value; return (value, message) where message says what to fix, or None.
+    A message does not start with the field's label: the form puts the label before it, and an import
+    problem its path.
     partial: a saved, unfinished step, where an empty required field is not an error."""
     if field.type == "rows":
         rows, errors = check_rows(field, raw, partial)
@@ -175,7 +177,7 @@ def check_field(field: Field, raw: object, partial: bool = False) -> tuple[objec
     if raw is None:
         raw = ""
     if not isinstance(raw, str):
-        return "", f"{field.label} must be text."
+        return "", "This must be text, not a number or a list."
     value = normalise_text(raw) if field.type == "textarea" else normalise_text(raw).replace("\n", " ")
     if not value:
         if field.required and not partial:
@@ -198,9 +200,9 @@ def check_field(field: Field, raw: object, partial: bool = False) -> tuple[objec
         return value, None
     limit = field.limit
     if limit and len(value) > limit:
-        return value, f"{field.label} must be {limit} characters or fewer; it has {len(value)}. Shorten it."
+        return value, f"Use {limit} characters or fewer; this has {len(value)}. Shorten it."
     if field.pattern and not re.fullmatch(field.pattern, value):
-        return value, field.pattern_message or f"{field.label} is not in the expected form."
+        return value, field.pattern_message or "This is not in the expected form."
     return value, None
 
 

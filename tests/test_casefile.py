@@ -59,7 +59,7 @@ FIELD_CASES = [
     ("case_code", "  CASE-1 ", "CASE-1", None),
     ("case_code", "", "", "Enter case code"),
     ("case_code", "Jane Doe", "Jane Doe", "letters, digits"),
-    ("case_code", "C" * 41, "C" * 41, "40 characters or fewer; it has 41"),
+    ("case_code", "C" * 41, "C" * 41, "40 characters or fewer; this has 41"),
     ("received_on", "2026-02-30", "2026-02-30", "not a real date"),
     ("received_on", "1850-01-01", "1850-01-01", "between 1900 and 2100"),
     ("received_on", "2026-03-14", "2026-03-14", None),

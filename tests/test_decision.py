@@ -112,3 +112,32 @@ def test_a_company_suspended_in_the_chain_brings_the_same_advice_as_the_main_rel
     chain = [{"company": "S-1", "track": ""}, {"company": "T-2", "track": "disengage"}]
     notes = advice({"steps": {"respond": {"values": {"relationship_track": "continue", "chain": chain}}}})
     assert "relationship-disengage" in notes and "relationship-suspend" not in notes
+
+
+@pytest.mark.parametrize("actions, fields", [
+    ([{"ref": "A1", "start": "2026-05-01", "due": "2026-05-15"}, {"ref": "A2"}], []),
+    ([{"ref": "A1", "start": "2026-05-15", "due": "2026-05-15"}], []),  # due the day it starts
+    ([{"ref": "A1", "start": "2026-05-15", "due": "2026-05-01"}], ["actions[0].due"]),
+    ([{"ref": "A1", "due": "2026-05-01"}, {"ref": "A2", "start": "2026-06-01"}], []),  # one date alone is fine
+    ([{"ref": "A1"}, {"ref": "A2"}, {"ref": "a1"}], ["actions[2].ref"]),  # codes match without regard to case
+    ([{"ref": "A1"}, {"ref": "A1", "start": "2026-02-01", "due": "2026-01-01"}], ["actions[1].ref", "actions[1].due"]),
+])
+def test_plan_actions_have_their_own_codes_and_are_not_due_before_they_start(actions, fields):
+    from playbook.rules.plan import errors as plan_errors
+
+    assert [e["field"] for e in plan_errors({"actions": actions})] == fields
+
+
+def test_a_plan_error_names_the_row_and_keeps_what_was_typed(playbook):
+    from support import case_fixture
+
+    from playbook.casefile import check_step, parse_case
+
+    step = playbook.step("plan")
+    base = parse_case(case_fixture("full.case.json"), playbook)["steps"]["plan"]["values"]
+    actions = [dict(a) for a in base["actions"]]
+    actions[1]["ref"] = actions[0]["ref"].lower()
+    values, _, errors = check_step(step, {**base, "actions": actions}, [])
+    assert [e["field"] for e in errors] == ["actions[1].ref"]
+    assert errors[0]["message"].startswith(f"Action 1 already has the code {actions[0]['ref']}.")
+    assert values["actions"][1]["ref"] == actions[0]["ref"].lower()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import close, respond, verify
+from . import close, plan, respond, verify
 
 Rule = Callable[[dict], list[str]]
 
@@ -20,6 +20,7 @@ RULES: dict[str, Rule] = {
 }
 CHECKS: dict[str, Callable[[dict], list[dict]]] = {
     "respond": respond.errors,
+    "plan": plan.errors,
     "close": close.errors,
 }
 

@@ -33,21 +33,20 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed
 
+# $(call apt_need,COMMAND,PACKAGES,WHY): install Debian packages with apt-get when COMMAND is missing.
+apt_need = @command -v $(1) >/dev/null || { \
+	  echo "Installing $(3)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(2) >/dev/null; }
+
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here).
 chromium:
-	@command -v chromium >/dev/null || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	$(call apt_need,chromium,chromium,Debian's chromium for the browser tests)
 
 # LibreOffice Writer and Calc without a display, to check that the .docx and .xlsx files open in
 # an office suite and not only in the Python libraries that read them back (tests/test_office.py).
 office:
-	@command -v soffice >/dev/null || { \
-	  echo "Installing Debian's LibreOffice Writer and Calc (nogui) for the office tests"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends \
-	    libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null; }
+	$(call apt_need,soffice,--no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui,Debian's LibreOffice Writer and Calc (nogui) for the office tests)
 
 # --- build ----------------------------------------------------------------------------------
 # The project wheel and the pure-Python wheels it needs in the browser.

@@ -44,7 +44,7 @@ def _field(step: Step, field: Field, texts: dict[str, str], fid: str = "", name:
         )
         # An optional single choice can be taken back: the button shows once one is chosen (CSS).
         clear = "" if kind == "checkbox" or field.required else (
-            f'\n<button type="button" class="md-button pb-row-button pb-clear-choice" data-playbook-action="clear-choice"'
+            f'\n<button type="button" class="pb-clear-choice" data-playbook-action="clear-choice"'
             f' aria-label="{_attr(texts["form_clear_choice"])}: {_attr(field.label)}">{escape(texts["form_clear_choice"])}</button>')
         return (f'<fieldset class="pb-field pb-group" id="{fid}" {hook} {aria}>'
                 f'<legend>{escape(field.label)}{required}</legend>{hint}{error}\n{options}{clear}\n</fieldset>')
